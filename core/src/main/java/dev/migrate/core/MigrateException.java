@@ -56,7 +56,9 @@ public class MigrateException extends RuntimeException {
     }
 
     private static String render(Location location, String message) {
-        String oneLine = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String oneLine = message == null
+                ? ""
+                : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         String where = location == null ? "" : location.describe();
         return where.isEmpty() ? oneLine : where + ": " + oneLine;
     }

@@ -39,6 +39,8 @@ public final class Datasets {
 
     /** A file of the schema_design module's resources, e.g. {@code schemaDesign("postgres/sample_data.sql")}. */
     public static Path schemaDesign(String relative) {
-        return repoRoot().resolve("schema_design/src/main/resources/schema_design").resolve(relative);
+        return repoRoot()
+                .resolve("schema_design/src/main/resources/schema_design")
+                .resolve(relative);
     }
 }

@@ -39,7 +39,8 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** Creates an empty database with a unique name starting with {@code prefix}; returns its name. */
     public String createDatabase(String prefix) throws SQLException {
-        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
+                + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = server().connect("postgres");
                 Statement s = c.createStatement()) {
             s.execute("create database " + db + " template template0 encoding 'UTF8'");
@@ -49,7 +50,8 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** Creates a database as a copy of another (which must have no open connections). */
     public String copyDatabase(String source, String prefix) throws SQLException {
-        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
+                + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = server().connect("postgres");
                 Statement s = c.createStatement()) {
             s.execute("create database " + db + " template " + source);

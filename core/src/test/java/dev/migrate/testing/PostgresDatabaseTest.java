@@ -28,7 +28,8 @@ class PostgresDatabaseTest {
                     \\.
                     insert into t values (3, 'it''s; fine');
                     """);
-            try (ResultSet rs = c.createStatement().executeQuery("select string_agg(body, '|' order by id), f() from t")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("select string_agg(body, '|' order by id), f() from t")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("hello; world|'quoted'|it's; fine");
                 assertThat(rs.getInt(2)).isEqualTo(1);

@@ -52,13 +52,15 @@ public final class PostgresServer {
     private static PostgresServer start() {
         String url = System.getenv("MIGRATE_TEST_PG_URL");
         if (url != null && !url.isBlank()) {
-            var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?.*").matcher(url);
+            var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?.*")
+                    .matcher(url);
             if (!m.matches()) {
                 throw new IllegalStateException("MIGRATE_TEST_PG_URL must look like jdbc:postgresql://host:port/db");
             }
             String user = envOr("MIGRATE_TEST_PG_USER", "postgres");
             String password = envOr("MIGRATE_TEST_PG_PASSWORD", "");
-            return new PostgresServer(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), user, password, null);
+            return new PostgresServer(
+                    m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), user, password, null);
         }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -102,7 +104,8 @@ public final class PostgresServer {
 
     /** A {@code postgresql://user:password@host:port/db} URL, as a user would pass to {@code --from}. */
     public String uri(String database) {
-        return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
+        return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/"
+                + database;
     }
 
     /** A superuser connection to a database on this server. */

@@ -111,7 +111,8 @@ public final class SqlScript {
             }
             if (ch == '$') {
                 int tagEnd = sql.indexOf('$', i + 1);
-                if (tagEnd > 0 && sql.substring(i + 1, tagEnd).matches("[A-Za-z_0-9]*")
+                if (tagEnd > 0
+                        && sql.substring(i + 1, tagEnd).matches("[A-Za-z_0-9]*")
                         && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
                     String tag = sql.substring(i, tagEnd + 1);
                     int close = sql.indexOf(tag, tagEnd + 1);

@@ -18,9 +18,20 @@ import java.util.regex.Pattern;
  * @param mapper builds the staging type from the match (groups carry typmods)
  */
 public record MappingRule(
-        String source, String staging, String target, String note, Pattern pattern, Function<Matcher, StagingType> mapper) {
+        String source,
+        String staging,
+        String target,
+        String note,
+        Pattern pattern,
+        Function<Matcher, StagingType> mapper) {
 
-    static MappingRule of(String source, String staging, String target, String note, String regex, Function<Matcher, StagingType> mapper) {
+    static MappingRule of(
+            String source,
+            String staging,
+            String target,
+            String note,
+            String regex,
+            Function<Matcher, StagingType> mapper) {
         return new MappingRule(source, staging, target, note, Pattern.compile(regex), mapper);
     }
 }

@@ -42,61 +42,267 @@ public final class TypeMappings {
     /** PostgreSQL base type (arrays, enums and domains are resolved first, see {@link #fromPostgres}). */
     public static final List<MappingRule> POSTGRES_TO_STAGING = List.of(
             MappingRule.of("smallint", "int16", "SMALLINT", "", "smallint|int2", m -> t(INT16)),
-            MappingRule.of("integer", "int32", "INTEGER", "serial/identity primary key: INTEGER PRIMARY KEY", "integer|int4|int", m -> t(INT32)),
-            MappingRule.of("bigint", "int64", "BIGINT", "serial/identity primary key: INTEGER PRIMARY KEY", "bigint|int8", m -> t(INT64)),
-            MappingRule.of("numeric(p,s)", "decimal(p,s)", "DECIMAL TEXT(p,s)", "exact text, TEXT affinity: no digit lost", "(?:numeric|decimal)(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?", m -> StagingType.decimal(group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
-            MappingRule.of("money", "decimal", "DECIMAL TEXT", "exported as ::numeric (no currency symbol)", "money", m -> StagingType.decimal(null, null)),
+            MappingRule.of(
+                    "integer",
+                    "int32",
+                    "INTEGER",
+                    "serial/identity primary key: INTEGER PRIMARY KEY",
+                    "integer|int4|int",
+                    m -> t(INT32)),
+            MappingRule.of(
+                    "bigint",
+                    "int64",
+                    "BIGINT",
+                    "serial/identity primary key: INTEGER PRIMARY KEY",
+                    "bigint|int8",
+                    m -> t(INT64)),
+            MappingRule.of(
+                    "numeric(p,s)",
+                    "decimal(p,s)",
+                    "DECIMAL TEXT(p,s)",
+                    "exact text, TEXT affinity: no digit lost",
+                    "(?:numeric|decimal)(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?",
+                    m -> StagingType.decimal(
+                            group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
+            MappingRule.of(
+                    "money",
+                    "decimal",
+                    "DECIMAL TEXT",
+                    "exported as ::numeric (no currency symbol)",
+                    "money",
+                    m -> StagingType.decimal(null, null)),
             MappingRule.of("real", "float32", "FLOAT4", "NaN kept as the text 'NaN'", "real|float4", m -> t(FLOAT32)),
-            MappingRule.of("double precision", "float64", "FLOAT8", "NaN kept as the text 'NaN'", "double precision|float8", m -> t(FLOAT64)),
+            MappingRule.of(
+                    "double precision",
+                    "float64",
+                    "FLOAT8",
+                    "NaN kept as the text 'NaN'",
+                    "double precision|float8",
+                    m -> t(FLOAT64)),
             MappingRule.of("boolean", "boolean", "BOOLEAN", "stored 0/1", "boolean|bool", m -> t(BOOLEAN)),
             MappingRule.of("text", "text", "TEXT", "", "text|citext|name", m -> t(TEXT)),
-            MappingRule.of("character varying(n)", "varchar(n)", "VARCHAR(n)", "", "(?:character varying|varchar)(?:\\((\\d+)\\))?", m -> StagingType.varchar(group(m, 1))),
-            MappingRule.of("character(n)", "char(n)", "CHAR(n)", "blank padding kept", "(?:character|char|bpchar)(?:\\((\\d+)\\))?", m -> StagingType.character(group(m, 1))),
+            MappingRule.of(
+                    "character varying(n)",
+                    "varchar(n)",
+                    "VARCHAR(n)",
+                    "",
+                    "(?:character varying|varchar)(?:\\((\\d+)\\))?",
+                    m -> StagingType.varchar(group(m, 1))),
+            MappingRule.of(
+                    "character(n)",
+                    "char(n)",
+                    "CHAR(n)",
+                    "blank padding kept",
+                    "(?:character|char|bpchar)(?:\\((\\d+)\\))?",
+                    m -> StagingType.character(group(m, 1))),
             MappingRule.of("uuid", "uuid", "UUID", "lowercase text", "uuid", m -> t(UUID)),
-            MappingRule.of("json", "json", "JSON TEXT", "exact text: duplicate keys and whitespace kept", "json", m -> t(JSON)),
+            MappingRule.of(
+                    "json",
+                    "json",
+                    "JSON TEXT",
+                    "exact text: duplicate keys and whitespace kept",
+                    "json",
+                    m -> t(JSON)),
             MappingRule.of("jsonb", "jsonb", "JSONB TEXT", "compact JSON text", "jsonb", m -> t(JSONB)),
             MappingRule.of("bytea", "bytes", "BLOB", "", "bytea", m -> t(BYTES)),
-            MappingRule.of("date", "date", "DATE", "ISO text; BC as astronomical year (-0043-03-15)", "date", m -> t(DATE)),
-            MappingRule.of("time(p) without time zone", "time(p)", "TIME", "HH:MM:SS[.ffffff]; 24:00:00 kept", "time(?:\\((\\d+)\\))?(?: without time zone)?", m -> StagingType.temporal(TIME, group(m, 1))),
-            MappingRule.of("time(p) with time zone", "timetz(p)", "TIMETZ", "offset kept", "time(?:\\((\\d+)\\))? with time zone|timetz", m -> StagingType.temporal(TIMETZ, group(m, 1))),
-            MappingRule.of("timestamp(p) without time zone", "timestamp(p)", "TIMESTAMP", "YYYY-MM-DD HH:MM:SS[.ffffff]", "timestamp(?:\\((\\d+)\\))?(?: without time zone)?", m -> StagingType.temporal(TIMESTAMP, group(m, 1))),
-            MappingRule.of("timestamp(p) with time zone", "timestamptz(p)", "TIMESTAMPTZ", "UTC with explicit offset (+00:00)", "timestamp(?:\\((\\d+)\\))? with time zone|timestamptz", m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1))),
-            MappingRule.of("interval", "interval", "INTERVAL", "ISO-8601 duration (P1Y2M3DT4H5M6S)", "interval(?:.*)?", m -> t(INTERVAL)),
-            MappingRule.of("any other type (inet, cidr, macaddr, xml, tsvector, point, bit, ranges, ...)", "source_text(type)", "<TYPE> TEXT", "explicit fallback: PostgreSQL's text form kept; the column is named in the manifest and the output", ".+", m -> StagingType.sourceText(m.group())));
+            MappingRule.of(
+                    "date", "date", "DATE", "ISO text; BC as astronomical year (-0043-03-15)", "date", m -> t(DATE)),
+            MappingRule.of(
+                    "time(p) without time zone",
+                    "time(p)",
+                    "TIME",
+                    "HH:MM:SS[.ffffff]; 24:00:00 kept",
+                    "time(?:\\((\\d+)\\))?(?: without time zone)?",
+                    m -> StagingType.temporal(TIME, group(m, 1))),
+            MappingRule.of(
+                    "time(p) with time zone",
+                    "timetz(p)",
+                    "TIMETZ",
+                    "offset kept",
+                    "time(?:\\((\\d+)\\))? with time zone|timetz",
+                    m -> StagingType.temporal(TIMETZ, group(m, 1))),
+            MappingRule.of(
+                    "timestamp(p) without time zone",
+                    "timestamp(p)",
+                    "TIMESTAMP",
+                    "YYYY-MM-DD HH:MM:SS[.ffffff]",
+                    "timestamp(?:\\((\\d+)\\))?(?: without time zone)?",
+                    m -> StagingType.temporal(TIMESTAMP, group(m, 1))),
+            MappingRule.of(
+                    "timestamp(p) with time zone",
+                    "timestamptz(p)",
+                    "TIMESTAMPTZ",
+                    "UTC with explicit offset (+00:00)",
+                    "timestamp(?:\\((\\d+)\\))? with time zone|timestamptz",
+                    m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1))),
+            MappingRule.of(
+                    "interval",
+                    "interval",
+                    "INTERVAL",
+                    "ISO-8601 duration (P1Y2M3DT4H5M6S)",
+                    "interval(?:.*)?",
+                    m -> t(INTERVAL)),
+            MappingRule.of(
+                    "any other type (inet, cidr, macaddr, xml, tsvector, point, bit, ranges, ...)",
+                    "source_text(type)",
+                    "<TYPE> TEXT",
+                    "explicit fallback: PostgreSQL's text form kept; the column is named in the manifest and the output",
+                    ".+",
+                    m -> StagingType.sourceText(m.group())));
 
     /** SQLite declared type (uppercased, whitespace collapsed) to the staging type it means. */
     public static final List<MappingRule> SQLITE_TO_STAGING = List.of(
-            MappingRule.of("DECIMAL TEXT(p,s)", "decimal(p,s)", "numeric(p,s)", "written by import-sqlite", "DECIMAL TEXT(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?", m -> StagingType.decimal(group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
+            MappingRule.of(
+                    "DECIMAL TEXT(p,s)",
+                    "decimal(p,s)",
+                    "numeric(p,s)",
+                    "written by import-sqlite",
+                    "DECIMAL TEXT(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?",
+                    m -> StagingType.decimal(
+                            group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
             MappingRule.of("JSON TEXT", "json", "json", "written by import-sqlite", "JSON TEXT", m -> t(JSON)),
             MappingRule.of("JSONB TEXT", "jsonb", "jsonb", "written by import-sqlite", "JSONB TEXT", m -> t(JSONB)),
-            MappingRule.of("[NAME] ENUM TEXT", "enum(name)", "the enum type", "labels from the column's CHECK (col IN (...))", "(?:(\\S+) )?ENUM TEXT", m -> StagingType.enumOf(m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT))),
-            MappingRule.of("<element> ARRAY", "array<element>", "element[]", "JSON array text", "(.+) ARRAY", m -> StagingType.array(declaredSqlite(m.group(1)), 1)),
-            MappingRule.of("SMALLINT, INT2, TINYINT", "int16", "smallint", "", "SMALLINT|INT2|TINYINT(?:\\(\\d+\\))?", m -> t(INT16)),
-            MappingRule.of("INTEGER, INT, MEDIUMINT, INT4", "int32", "integer", "int64 when a value needs 64 bits; INTEGER PRIMARY KEY is int64 identity", "INTEGER|INT|INT4|MEDIUMINT|INT\\(\\d+\\)|INTEGER\\(\\d+\\)", m -> t(INT32)),
-            MappingRule.of("BIGINT, INT8, UNSIGNED BIG INT", "int64", "bigint", "", "BIGINT(?:\\(\\d+\\))?|INT8|UNSIGNED BIG INT", m -> t(INT64)),
-            MappingRule.of("NUMERIC(p,s), DECIMAL(p,s)", "decimal(p,s)", "numeric(p,s)", "values that do not fit: decimal without typmod, else text, named", "(?:NUMERIC|DECIMAL)(?:\\s*\\((\\d+)(?:,\\s*(-?\\d+))?\\))?", m -> StagingType.decimal(group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
+            MappingRule.of(
+                    "[NAME] ENUM TEXT",
+                    "enum(name)",
+                    "the enum type",
+                    "labels from the column's CHECK (col IN (...))",
+                    "(?:(\\S+) )?ENUM TEXT",
+                    m -> StagingType.enumOf(
+                            m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT))),
+            MappingRule.of(
+                    "<element> ARRAY",
+                    "array<element>",
+                    "element[]",
+                    "JSON array text",
+                    "(.+) ARRAY",
+                    m -> StagingType.array(declaredSqlite(m.group(1)), 1)),
+            MappingRule.of(
+                    "SMALLINT, INT2, TINYINT",
+                    "int16",
+                    "smallint",
+                    "",
+                    "SMALLINT|INT2|TINYINT(?:\\(\\d+\\))?",
+                    m -> t(INT16)),
+            MappingRule.of(
+                    "INTEGER, INT, MEDIUMINT, INT4",
+                    "int32",
+                    "integer",
+                    "int64 when a value needs 64 bits; INTEGER PRIMARY KEY is int64 identity",
+                    "INTEGER|INT|INT4|MEDIUMINT|INT\\(\\d+\\)|INTEGER\\(\\d+\\)",
+                    m -> t(INT32)),
+            MappingRule.of(
+                    "BIGINT, INT8, UNSIGNED BIG INT",
+                    "int64",
+                    "bigint",
+                    "",
+                    "BIGINT(?:\\(\\d+\\))?|INT8|UNSIGNED BIG INT",
+                    m -> t(INT64)),
+            MappingRule.of(
+                    "NUMERIC(p,s), DECIMAL(p,s)",
+                    "decimal(p,s)",
+                    "numeric(p,s)",
+                    "values that do not fit: decimal without typmod, else text, named",
+                    "(?:NUMERIC|DECIMAL)(?:\\s*\\((\\d+)(?:,\\s*(-?\\d+))?\\))?",
+                    m -> StagingType.decimal(
+                            group(m, 1), group(m, 1) == null ? null : group(m, 2) == null ? 0 : group(m, 2))),
             MappingRule.of("FLOAT4", "float32", "real", "", "FLOAT4", m -> t(FLOAT32)),
-            MappingRule.of("REAL, FLOAT, FLOAT8, DOUBLE, DOUBLE PRECISION", "float64", "double precision", "", "REAL|FLOAT|FLOAT8|DOUBLE|DOUBLE PRECISION", m -> t(FLOAT64)),
-            MappingRule.of("BOOLEAN, BOOL", "boolean", "boolean", "values 0/1, 't'/'f', 'true'/'false'", "BOOLEAN|BOOL", m -> t(BOOLEAN)),
-            MappingRule.of("VARCHAR(n), NVARCHAR(n), CHARACTER VARYING(n)", "varchar(n)", "varchar(n)", "text when a value is longer", "(?:VARCHAR|NVARCHAR|VARYING CHARACTER|CHARACTER VARYING|NATIVE CHARACTER)\\s*(?:\\((\\d+)\\))?", m -> group(m, 1) == null ? t(TEXT) : StagingType.varchar(group(m, 1))),
-            MappingRule.of("CHAR(n), CHARACTER(n), NCHAR(n)", "char(n)", "char(n)", "text when a value is longer", "(?:CHAR|CHARACTER|NCHAR)\\s*(?:\\((\\d+)\\))?", m -> group(m, 1) == null ? t(TEXT) : StagingType.character(group(m, 1))),
+            MappingRule.of(
+                    "REAL, FLOAT, FLOAT8, DOUBLE, DOUBLE PRECISION",
+                    "float64",
+                    "double precision",
+                    "",
+                    "REAL|FLOAT|FLOAT8|DOUBLE|DOUBLE PRECISION",
+                    m -> t(FLOAT64)),
+            MappingRule.of(
+                    "BOOLEAN, BOOL",
+                    "boolean",
+                    "boolean",
+                    "values 0/1, 't'/'f', 'true'/'false'",
+                    "BOOLEAN|BOOL",
+                    m -> t(BOOLEAN)),
+            MappingRule.of(
+                    "VARCHAR(n), NVARCHAR(n), CHARACTER VARYING(n)",
+                    "varchar(n)",
+                    "varchar(n)",
+                    "text when a value is longer",
+                    "(?:VARCHAR|NVARCHAR|VARYING CHARACTER|CHARACTER VARYING|NATIVE CHARACTER)\\s*(?:\\((\\d+)\\))?",
+                    m -> group(m, 1) == null ? t(TEXT) : StagingType.varchar(group(m, 1))),
+            MappingRule.of(
+                    "CHAR(n), CHARACTER(n), NCHAR(n)",
+                    "char(n)",
+                    "char(n)",
+                    "text when a value is longer",
+                    "(?:CHAR|CHARACTER|NCHAR)\\s*(?:\\((\\d+)\\))?",
+                    m -> group(m, 1) == null ? t(TEXT) : StagingType.character(group(m, 1))),
             MappingRule.of("TEXT, CLOB", "text", "text", "", "TEXT|CLOB", m -> t(TEXT)),
             MappingRule.of("UUID, GUID", "uuid", "uuid", "", "UUID|GUID|UNIQUEIDENTIFIER", m -> t(UUID)),
             MappingRule.of("JSON", "json", "json", "", "JSON", m -> t(JSON)),
             MappingRule.of("JSONB", "jsonb", "jsonb", "", "JSONB", m -> t(JSONB)),
-            MappingRule.of("BLOB, BYTEA, no declared type", "bytes", "bytea", "text/number values in it: profiled", "BLOB|BYTEA|BYTE\\[\\]|BINARY|VARBINARY|", m -> t(BYTES)),
+            MappingRule.of(
+                    "BLOB, BYTEA, no declared type",
+                    "bytes",
+                    "bytea",
+                    "text/number values in it: profiled",
+                    "BLOB|BYTEA|BYTE\\[\\]|BINARY|VARBINARY|",
+                    m -> t(BYTES)),
             MappingRule.of("DATE", "date", "date", "", "DATE", m -> t(DATE)),
-            MappingRule.of("TIME", "time", "time", "", "TIME(?:\\((\\d+)\\))?", m -> StagingType.temporal(TIME, group(m, 1))),
-            MappingRule.of("TIMETZ", "timetz", "timetz", "", "TIMETZ(?:\\((\\d+)\\))?", m -> StagingType.temporal(TIMETZ, group(m, 1))),
-            MappingRule.of("DATETIME, TIMESTAMP", "timestamp", "timestamp", "timestamptz when values carry offsets; epoch numbers only when the whole column is one unit", "DATETIME|TIMESTAMP(?:\\((\\d+)\\))?", m -> StagingType.temporal(TIMESTAMP, group(m, 1))),
-            MappingRule.of("TIMESTAMPTZ", "timestamptz", "timestamptz", "", "TIMESTAMPTZ(?:\\((\\d+)\\))?|TIMESTAMP WITH TIME ZONE", m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1))),
+            MappingRule.of(
+                    "TIME", "time", "time", "", "TIME(?:\\((\\d+)\\))?", m -> StagingType.temporal(TIME, group(m, 1))),
+            MappingRule.of(
+                    "TIMETZ",
+                    "timetz",
+                    "timetz",
+                    "",
+                    "TIMETZ(?:\\((\\d+)\\))?",
+                    m -> StagingType.temporal(TIMETZ, group(m, 1))),
+            MappingRule.of(
+                    "DATETIME, TIMESTAMP",
+                    "timestamp",
+                    "timestamp",
+                    "timestamptz when values carry offsets; epoch numbers only when the whole column is one unit",
+                    "DATETIME|TIMESTAMP(?:\\((\\d+)\\))?",
+                    m -> StagingType.temporal(TIMESTAMP, group(m, 1))),
+            MappingRule.of(
+                    "TIMESTAMPTZ",
+                    "timestamptz",
+                    "timestamptz",
+                    "",
+                    "TIMESTAMPTZ(?:\\((\\d+)\\))?|TIMESTAMP WITH TIME ZONE",
+                    m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1))),
             MappingRule.of("INTERVAL", "interval", "interval", "", "INTERVAL", m -> t(INTERVAL)),
-            MappingRule.of("<TYPE> TEXT", "source_text(type)", "type (from PostgreSQL) or text", "fallback column written by import-sqlite", "(\\S+) TEXT", m -> StagingType.sourceText(m.group(1).toLowerCase(Locale.ROOT))),
-            MappingRule.of("other, containing INT", "int64", "bigint", "SQLite affinity rule 1", ".*INT.*", m -> t(INT64)),
-            MappingRule.of("other, containing CHAR, CLOB or TEXT", "text", "text", "SQLite affinity rule 2", ".*(?:CHAR|CLOB|TEXT).*", m -> t(TEXT)),
-            MappingRule.of("other, containing BLOB", "bytes", "bytea", "SQLite affinity rule 3", ".*BLOB.*", m -> t(BYTES)),
-            MappingRule.of("other, containing REAL, FLOA or DOUB", "float64", "double precision", "SQLite affinity rule 4", ".*(?:REAL|FLOA|DOUB).*", m -> t(FLOAT64)),
-            MappingRule.of("anything else (NUMERIC affinity)", "decimal", "numeric", "SQLite affinity rule 5; values profiled, the column named", ".*", m -> StagingType.decimal(null, null)));
+            MappingRule.of(
+                    "<TYPE> TEXT",
+                    "source_text(type)",
+                    "type (from PostgreSQL) or text",
+                    "fallback column written by import-sqlite",
+                    "(\\S+) TEXT",
+                    m -> StagingType.sourceText(m.group(1).toLowerCase(Locale.ROOT))),
+            MappingRule.of(
+                    "other, containing INT", "int64", "bigint", "SQLite affinity rule 1", ".*INT.*", m -> t(INT64)),
+            MappingRule.of(
+                    "other, containing CHAR, CLOB or TEXT",
+                    "text",
+                    "text",
+                    "SQLite affinity rule 2",
+                    ".*(?:CHAR|CLOB|TEXT).*",
+                    m -> t(TEXT)),
+            MappingRule.of(
+                    "other, containing BLOB", "bytes", "bytea", "SQLite affinity rule 3", ".*BLOB.*", m -> t(BYTES)),
+            MappingRule.of(
+                    "other, containing REAL, FLOA or DOUB",
+                    "float64",
+                    "double precision",
+                    "SQLite affinity rule 4",
+                    ".*(?:REAL|FLOA|DOUB).*",
+                    m -> t(FLOAT64)),
+            MappingRule.of(
+                    "anything else (NUMERIC affinity)",
+                    "decimal",
+                    "numeric",
+                    "SQLite affinity rule 5; values profiled, the column named",
+                    ".*",
+                    m -> StagingType.decimal(null, null)));
 
     /**
      * The staging type of a PostgreSQL column.
@@ -118,7 +324,12 @@ public final class TypeMappings {
 
     /** The meaning of a SQLite declared type, before value profiling. */
     public static StagingType declaredSqlite(String declared) {
-        String text = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").replace("\"", "");
+        String text = declared == null
+                ? ""
+                : declared.strip()
+                        .toUpperCase(Locale.ROOT)
+                        .replaceAll("\\s+", " ")
+                        .replace("\"", "");
         text = text.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*\\)", ")").replaceAll("\\s*,\\s*", ",");
         return first(SQLITE_TO_STAGING, text);
     }
@@ -139,9 +350,10 @@ public final class TypeMappings {
             case INT16 -> "SMALLINT";
             case INT32 -> "INTEGER";
             case INT64 -> "BIGINT";
-            case DECIMAL -> type.precision() == null
-                    ? "DECIMAL TEXT"
-                    : "DECIMAL TEXT(" + type.precision() + "," + (type.scale() == null ? 0 : type.scale()) + ")";
+            case DECIMAL ->
+                type.precision() == null
+                        ? "DECIMAL TEXT"
+                        : "DECIMAL TEXT(" + type.precision() + "," + (type.scale() == null ? 0 : type.scale()) + ")";
             case FLOAT32 -> "FLOAT4";
             case FLOAT64 -> "FLOAT8";
             case BOOLEAN -> "BOOLEAN";
@@ -161,7 +373,8 @@ public final class TypeMappings {
             // Arguments cannot precede ARRAY in SQLite's grammar, so the element's typmod is dropped.
             case ARRAY -> toSqlite(type.element()).replaceAll("\\(.*\\)$", "") + " ARRAY";
             case ENUM -> simpleWord(type.name()) ? type.name().toUpperCase(Locale.ROOT) + " ENUM TEXT" : "ENUM TEXT";
-            case SOURCE_TEXT -> simpleWord(type.sourceType()) ? type.sourceType().toUpperCase(Locale.ROOT) + " TEXT" : "TEXT";
+            case SOURCE_TEXT ->
+                simpleWord(type.sourceType()) ? type.sourceType().toUpperCase(Locale.ROOT) + " TEXT" : "TEXT";
         };
     }
 
@@ -188,9 +401,10 @@ public final class TypeMappings {
             case INT16 -> "smallint";
             case INT32 -> "integer";
             case INT64 -> "bigint";
-            case DECIMAL -> type.precision() == null
-                    ? "numeric"
-                    : "numeric(" + type.precision() + "," + (type.scale() == null ? 0 : type.scale()) + ")";
+            case DECIMAL ->
+                type.precision() == null
+                        ? "numeric"
+                        : "numeric(" + type.precision() + "," + (type.scale() == null ? 0 : type.scale()) + ")";
             case FLOAT32 -> "real";
             case FLOAT64 -> "double precision";
             case BOOLEAN -> "boolean";
@@ -221,7 +435,8 @@ public final class TypeMappings {
     public static final Map<String, String> STAGING_TO_POSTGRES_NOTES = Map.of(
             "source_text(type)", "the source type when the source was PostgreSQL, else text",
             "enum(name)", "CREATE TYPE name AS ENUM from the manifest's labels",
-            "int64 (INTEGER PRIMARY KEY)", "bigint GENERATED BY DEFAULT AS IDENTITY, restarted past max(id) and sqlite_sequence");
+            "int64 (INTEGER PRIMARY KEY)",
+                    "bigint GENERATED BY DEFAULT AS IDENTITY, restarted past max(id) and sqlite_sequence");
 
     /** Helper for callers that must refuse a type: one line naming table.column. */
     public static MigrateException unsupported(String table, String column, String type) {

@@ -73,7 +73,8 @@ public final class StagingReader {
             }
             m = StagingJson.MAPPER.treeToValue(tree, Manifest.class);
         } catch (DatabindException e) {
-            throw MigrateException.input(where, "manifest does not match the staging format: " + firstLine(e.getOriginalMessage()));
+            throw MigrateException.input(
+                    where, "manifest does not match the staging format: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw MigrateException.input(where, "manifest is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -89,7 +90,10 @@ public final class StagingReader {
         }
         Set<String> files = new HashSet<>();
         for (TableEntry e : m.tables()) {
-            if (e.file() == null || e.file().contains("/") || e.file().contains("\\") || e.file().startsWith(".")) {
+            if (e.file() == null
+                    || e.file().contains("/")
+                    || e.file().contains("\\")
+                    || e.file().startsWith(".")) {
                 throw MigrateException.input(where, "table \"" + e.table() + "\" has an unsafe file name: " + e.file());
             }
             if (!files.add(e.file())) {
@@ -126,7 +130,8 @@ public final class StagingReader {
             }
             MessageDigest digest = DigestUtils.getSha256Digest();
             long rows;
-            try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
+            try (InputStream in = new DigestInputStream(
+                            new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
                     JsonParser p = StagingJson.FACTORY.createParser(in)) {
                 rows = countRows(p, where);
                 // Drain so the digest covers the whole file even past the JSON's end.
@@ -136,7 +141,8 @@ public final class StagingReader {
             }
             String sha = Hex.encodeHexString(digest.digest());
             if (!sha.equalsIgnoreCase(e.sha256())) {
-                throw MigrateException.input(where, "SHA-256 mismatch: the file was modified or corrupted after export");
+                throw MigrateException.input(
+                        where, "SHA-256 mismatch: the file was modified or corrupted after export");
             }
             if (rows < 0) {
                 throw MigrateException.input(where, "table file is not valid JSON");
@@ -175,7 +181,8 @@ public final class StagingReader {
     /** Opens one table's rows, in file order. */
     public TableReader openTable(String table) {
         TableEntry e = manifest.entry(table)
-                .orElseThrow(() -> MigrateException.input(Location.table(table), "table is not in the staging directory"));
+                .orElseThrow(
+                        () -> MigrateException.input(Location.table(table), "table is not in the staging directory"));
         TableSchema schema = manifest.schema().table(table).orElseThrow();
         return new TableReader(schema, e, dir.resolve(e.file()));
     }

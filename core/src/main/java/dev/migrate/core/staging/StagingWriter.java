@@ -5,12 +5,12 @@ import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.TableSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +41,8 @@ public final class StagingWriter {
     public static StagingWriter create(Path dir) {
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw MigrateException.input(Location.file(dir.toString()), "staging path exists and is not a directory");
+                throw MigrateException.input(
+                        Location.file(dir.toString()), "staging path exists and is not a directory");
             }
             if (Files.isDirectory(dir)) {
                 clearPreviousExport(dir);
@@ -49,7 +50,8 @@ public final class StagingWriter {
             SecureFiles.createPrivateDirectories(dir);
             return new StagingWriter(dir);
         } catch (IOException e) {
-            throw MigrateException.runtime(Location.file(dir.toString()), "cannot create staging directory: " + describe(e), e);
+            throw MigrateException.runtime(
+                    Location.file(dir.toString()), "cannot create staging directory: " + describe(e), e);
         }
     }
 
@@ -75,7 +77,8 @@ public final class StagingWriter {
         Files.deleteIfExists(manifestFile);
         for (Path p : entries) {
             String n = p.getFileName().toString();
-            if (Files.isRegularFile(p) && (n.endsWith(".json") || n.endsWith(".tmp"))
+            if (Files.isRegularFile(p)
+                    && (n.endsWith(".json") || n.endsWith(".tmp"))
                     && !n.equals("validation_report.json")) {
                 Files.deleteIfExists(p);
             }
@@ -120,7 +123,8 @@ public final class StagingWriter {
             }
         } catch (IOException e) {
             abort();
-            throw MigrateException.runtime(Location.file(Manifest.FILE_NAME), "cannot write manifest: " + describe(e), e);
+            throw MigrateException.runtime(
+                    Location.file(Manifest.FILE_NAME), "cannot write manifest: " + describe(e), e);
         }
     }
 

@@ -46,7 +46,8 @@ public final class TableReader implements Closeable {
             index.put(columns.get(i).name(), i);
         }
         try {
-            this.parser = StagingJson.FACTORY.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            this.parser =
+                    StagingJson.FACTORY.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw MigrateException.input(where, "table file does not start with a JSON array");
             }
@@ -103,7 +104,8 @@ public final class TableReader implements Closeable {
                     } catch (IllegalArgumentException e) {
                         throw MigrateException.input(
                                 where.withRow(row).withColumn(name),
-                                e.getMessage() + " (staging type " + table.columns().get(i).type() + ")");
+                                e.getMessage() + " (staging type "
+                                        + table.columns().get(i).type() + ")");
                     }
                 }
             }

@@ -46,7 +46,8 @@ public final class TableWriter implements Closeable {
             names[i] = columns.get(i).name();
         }
         this.counter = new CountingDigestStream(SecureFiles.newPrivateFile(file));
-        this.generator = StagingJson.FACTORY.createGenerator(new BufferedOutputStream(counter, 1 << 16), JsonEncoding.UTF8);
+        this.generator =
+                StagingJson.FACTORY.createGenerator(new BufferedOutputStream(counter, 1 << 16), JsonEncoding.UTF8);
         generator.writeStartArray();
     }
 
@@ -101,7 +102,8 @@ public final class TableWriter implements Closeable {
         generator.writeEndArray();
         generator.writeRaw("\n");
         generator.close();
-        entry = new TableEntry(table.name(), fileName, rows, counter.bytes, Hex.encodeHexString(counter.digest.digest()));
+        entry = new TableEntry(
+                table.name(), fileName, rows, counter.bytes, Hex.encodeHexString(counter.digest.digest()));
     }
 
     private Location location() {

@@ -57,8 +57,8 @@ public final class Codecs {
     static final Pattern TIMESTAMP_FORM = Pattern.compile(DAY + " " + CLOCK + "|" + INFINITY);
     static final Pattern TIMESTAMPTZ_FORM = Pattern.compile(DAY + " " + CLOCK + OFFSET + "|" + INFINITY);
     /** PostgreSQL's iso_8601 IntervalStyle: signed components, fraction only on seconds. */
-    static final Pattern INTERVAL_FORM = Pattern.compile(
-            "P(-?\\d+Y)?(-?\\d+M)?(-?\\d+D)?(T(-?\\d+H)?(-?\\d+M)?(-?\\d+(\\.\\d{1,6})?S)?)?");
+    static final Pattern INTERVAL_FORM =
+            Pattern.compile("P(-?\\d+Y)?(-?\\d+M)?(-?\\d+D)?(T(-?\\d+H)?(-?\\d+M)?(-?\\d+(\\.\\d{1,6})?S)?)?");
 
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -81,7 +81,9 @@ public final class Codecs {
 
     static IllegalArgumentException mismatch(String expected, JsonParser parser) throws IOException {
         JsonToken t = parser.currentToken();
-        String found = t == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : t.isScalarValue() ? parser.getText() : t.asString();
+        String found = t == JsonToken.VALUE_STRING
+                ? "\"" + parser.getText() + "\""
+                : t.isScalarValue() ? parser.getText() : t.asString();
         return mismatch(expected, found);
     }
 
@@ -101,7 +103,8 @@ public final class Codecs {
 
         @Override
         public Object read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+                    || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw mismatch("an integer in [" + min + ", " + max + "]", p);
             }
             return canonical(p.getLongValue());
@@ -109,7 +112,10 @@ public final class Codecs {
 
         @Override
         public Object canonical(Object value) {
-            if (!(value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+            if (!(value instanceof Long
+                    || value instanceof Integer
+                    || value instanceof Short
+                    || value instanceof Byte)) {
                 throw mismatch("an integer", value);
             }
             long v = ((Number) value).longValue();
@@ -171,12 +177,13 @@ public final class Codecs {
         public Object read(JsonParser p) throws IOException {
             return switch (p.currentToken()) {
                 case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> p.getDoubleValue();
-                case VALUE_STRING -> switch (p.getText()) {
-                    case "NaN" -> Double.NaN;
-                    case "Infinity" -> Double.POSITIVE_INFINITY;
-                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                    default -> throw mismatch("a number, \"NaN\", \"Infinity\" or \"-Infinity\"", p);
-                };
+                case VALUE_STRING ->
+                    switch (p.getText()) {
+                        case "NaN" -> Double.NaN;
+                        case "Infinity" -> Double.POSITIVE_INFINITY;
+                        case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                        default -> throw mismatch("a number, \"NaN\", \"Infinity\" or \"-Infinity\"", p);
+                    };
                 default -> throw mismatch("a number", p);
             };
         }

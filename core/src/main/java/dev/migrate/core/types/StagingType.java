@@ -83,7 +83,8 @@ public record StagingType(
             case DECIMAL -> precision == null ? base : base + "(" + precision + "," + (scale == null ? 0 : scale) + ")";
             case VARCHAR, CHAR -> length == null ? base : base + "(" + length + ")";
             case TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> precision == null ? base : base + "(" + precision + ")";
-            case ARRAY -> "array<" + element + ">" + (dimensions != null && dimensions > 1 ? "[" + dimensions + "]" : "");
+            case ARRAY ->
+                "array<" + element + ">" + (dimensions != null && dimensions > 1 ? "[" + dimensions + "]" : "");
             case ENUM -> base + "(" + name + ")";
             case SOURCE_TEXT -> base + "(" + sourceType + ")";
             default -> base;
