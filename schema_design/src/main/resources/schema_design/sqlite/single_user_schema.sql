@@ -13,7 +13,7 @@
 --   uuid -> UUID (lowercase text), json -> JSON TEXT, jsonb -> JSONB TEXT, bytea -> BLOB
 --   date -> DATE, time -> TIME, timetz -> TIMETZ, timestamp -> TIMESTAMP,
 --   timestamptz -> TIMESTAMPTZ, interval -> INTERVAL (ISO 8601 text)
---   T[] -> <decl of T> ARRAY (JSON array text), enum -> ENUM TEXT + CHECK (col IN (labels))
+--   T[] -> <decl of T> ARRAY (JSON array text), enum -> <NAME> ENUM TEXT + CHECK (col IN (labels))
 --   anything else -> TEXT
 --
 -- Tenant collapse:
@@ -59,7 +59,7 @@ CREATE TABLE user_preferences (
     id                 INTEGER PRIMARY KEY CHECK (id = 1),
     house_system       VARCHAR(32) NOT NULL DEFAULT 'placidus',
     zodiac             VARCHAR(16) NOT NULL DEFAULT 'tropical',
-    default_chart_type ENUM TEXT   NOT NULL DEFAULT 'natal'
+    default_chart_type CHART_TYPE ENUM TEXT NOT NULL DEFAULT 'natal'
         CHECK (default_chart_type IN ('natal', 'transit', 'synastry', 'composite', 'progressed')),
     orb_settings       JSONB TEXT  NOT NULL DEFAULT '{}',
     theme              TEXT,
@@ -130,7 +130,7 @@ CREATE TABLE charts (
     id               UUID        NOT NULL PRIMARY KEY,
     client_id        UUID,
     birth_data_id    UUID,
-    chart_type       ENUM TEXT   NOT NULL DEFAULT 'natal'
+    chart_type       CHART_TYPE ENUM TEXT NOT NULL DEFAULT 'natal'
         CHECK (chart_type IN ('natal', 'transit', 'synastry', 'composite', 'progressed')),
     name             TEXT        NOT NULL,
     house_system     VARCHAR(32),
