@@ -1,0 +1,79 @@
+package dev.migrate.cli.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.joran.spi.JoranException;
+import dev.migrate.core.MigrateException;
+import java.net.URL;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures logback for one run of the command line: console at INFO (DEBUG with {@code
+ * --verbose}) and, with {@code --log-file}, a detailed log file at DEBUG. Reloads {@code
+ * logback.xml} each time, so in-process runs (tests) do not inherit each other's settings.
+ */
+public final class LoggingSetup {
+
+    /** Context property read by {@link RedactedThrowableConverter}: print stack traces? */
+    static final String TRACES_PROPERTY = "MIGRATE_TRACES";
+
+    private static final String FILE_PATTERN =
+            "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %rmsg%n%rex";
+
+    private LoggingSetup() {}
+
+    /**
+     * Applies the options. Does nothing when SLF4J is bound to something other than logback
+     * (an embedding application keeps its own logging).
+     */
+    public static void apply(boolean verbose, Path logFile) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        URL config = LoggingSetup.class.getResource("/logback.xml");
+        context.reset();
+        context.putProperty("MIGRATE_CONSOLE_LEVEL", verbose ? "DEBUG" : "INFO");
+        context.putProperty("MIGRATE_LEVEL", verbose || logFile != null ? "DEBUG" : "INFO");
+        context.putProperty("MIGRATE_OTHERS_LEVEL", verbose ? "INFO" : "WARN");
+        context.putProperty(TRACES_PROPERTY, Boolean.toString(verbose));
+        if (config != null) {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            try {
+                configurator.doConfigure(config);
+            } catch (JoranException e) {
+                throw MigrateException.runtime("cannot read the logging configuration logback.xml", e);
+            }
+        }
+        if (logFile != null) {
+            addFileAppender(context, logFile);
+        }
+    }
+
+    private static void addFileAppender(LoggerContext context, Path logFile) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(FILE_PATTERN);
+        encoder.start();
+
+        FileAppender<ILoggingEvent> file = new FileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(logFile.toAbsolutePath().toString());
+        file.setAppend(true);
+        file.setEncoder(encoder);
+        file.start();
+        if (!file.isStarted()) {
+            throw MigrateException.input("cannot write the log file " + logFile);
+        }
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file);
+        // The file wants our DEBUG lines even when the console shows INFO only.
+        context.getLogger("dev.migrate").setLevel(Level.DEBUG);
+    }
+}
