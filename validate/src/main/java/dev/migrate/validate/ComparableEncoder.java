@@ -1,0 +1,268 @@
+package dev.migrate.validate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.migrate.core.canonical.TemporalText;
+import dev.migrate.core.staging.StagingJson;
+import dev.migrate.core.types.StagingType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Encodes canonical values into bytes that are equal exactly when the two values mean the same
+ * thing on both databases. On top of the staging canonical form it evens out what a round trip
+ * through the other dialect legitimately changes:
+ *
+ * <ul>
+ *   <li>decimals compare by value ({@code 12.5} = {@code 12.50}): a {@code numeric(p,s)} column
+ *       re-pads the scale, and a profiled SQLite REAL has no scale at all;
+ *   <li>floats: {@code -0.0} = {@code 0.0} (SQLite stores an integral REAL as an integer and loses
+ *       the sign; SQL says they are equal), every NaN is one NaN, and a float32 column compares at
+ *       float32 precision (the precision {@code real} keeps);
+ *   <li>{@code char(n)} ignores trailing blanks (PostgreSQL pads, a SQLite copy may not);
+ *   <li>timestamptz compares as the UTC instant; times and timestamps ignore trailing fractional
+ *       zeros; offsets compare in {@code ±HH:MM} form;
+ *   <li>jsonb compares semantically: keys sorted, the last duplicate wins, numbers in plain
+ *       notation ({@code 1e2} = {@code 100}), as PostgreSQL's jsonb itself does; json (not
+ *       jsonb) compares as exact text, since both databases keep its text;
+ *   <li>uuids in lowercase.
+ * </ul>
+ *
+ * Every value is tagged and length-prefixed, so no two different rows encode alike.
+ */
+final class ComparableEncoder {
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StagingJson.FACTORY.streamReadConstraints())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private byte[] buf = new byte[256];
+    private int len;
+
+    void reset() {
+        len = 0;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int length() {
+        return len;
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** Appends one value of the given staging type. */
+    void value(StagingType type, Object v) {
+        if (v == null) {
+            tag('0');
+            return;
+        }
+        if (v instanceof Unreadable u) {
+            tag('X');
+            string(u.message());
+            return;
+        }
+        switch (type.kind()) {
+            case INT16, INT32, INT64 -> {
+                tag('I');
+                // Sign bit flipped so that encoded keys sort in numeric order.
+                longValue(((Number) v).longValue() ^ Long.MIN_VALUE);
+            }
+            case DECIMAL -> {
+                tag('N');
+                string(decimal((String) v));
+            }
+            case FLOAT32 -> {
+                tag('F');
+                longValue(floatBits((double) (float) (double) (Double) v));
+            }
+            case FLOAT64 -> {
+                tag('F');
+                longValue(floatBits((Double) v));
+            }
+            case BOOLEAN -> {
+                tag('B');
+                tag((Boolean) v ? '1' : '0');
+            }
+            case TEXT, VARCHAR, ENUM, SOURCE_TEXT, JSON, DATE, INTERVAL -> {
+                tag('S');
+                string((String) v);
+            }
+            case UUID -> {
+                tag('S');
+                string(((String) v).toLowerCase(java.util.Locale.ROOT));
+            }
+            case CHAR -> {
+                tag('S');
+                string(stripTrailingBlanks((String) v));
+            }
+            case JSONB -> {
+                tag('J');
+                string(sortedJson((String) v));
+            }
+            case BYTES -> {
+                tag('Y');
+                bytes((byte[]) v);
+            }
+            case TIME, TIMESTAMP -> {
+                tag('S');
+                string(TemporalText.trimFraction((String) v));
+            }
+            case TIMETZ -> {
+                tag('S');
+                string(TemporalText.trimFraction(TemporalText.withNormalizedOffset((String) v)));
+            }
+            case TIMESTAMPTZ -> {
+                tag('S');
+                string(TemporalText.toUtc((String) v));
+            }
+            case ARRAY -> array(type.element(), (List<?>) v);
+        }
+    }
+
+    private void array(StagingType element, List<?> list) {
+        tag('A');
+        longValue(list.size());
+        for (Object item : list) {
+            if (item instanceof List<?> nested) {
+                array(element, nested);
+            } else {
+                value(element, item);
+            }
+        }
+    }
+
+    /** A decimal by value: trailing zeros stripped, zero without sign or scale. */
+    static String decimal(String s) {
+        return switch (s) {
+            case "NaN", "Infinity", "-Infinity" -> s;
+            default -> {
+                BigDecimal d = new BigDecimal(s);
+                yield d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
+            }
+        };
+    }
+
+    private static long floatBits(double d) {
+        if (d == 0.0) {
+            return 0L; // -0.0 and 0.0
+        }
+        return Double.doubleToLongBits(d); // one NaN
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** jsonb's semantics: keys sorted, the last duplicate kept, numbers in plain notation. */
+    static String sortedJson(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+                write(g, node);
+            }
+            return w.toString();
+        } catch (IOException e) {
+            // Not JSON at all: compare the text itself (the format check reports it).
+            return "\u0000" + text;
+        }
+    }
+
+    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>();
+                for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                    names.add(it.next());
+                }
+                names.sort(null);
+                g.writeStartObject();
+                for (String name : names) {
+                    g.writeFieldName(name);
+                    write(g, n.get(name));
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode item : n) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            case NUMBER -> g.writeNumber(n.decimalValue().toPlainString());
+            case STRING -> g.writeString(n.textValue());
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL -> g.writeNull();
+            default -> throw new IOException("unexpected JSON node " + n.getNodeType());
+        }
+    }
+
+    private void tag(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+    }
+
+    private void longValue(long v) {
+        ensure(8);
+        for (int i = 7; i >= 0; i--) {
+            buf[len++] = (byte) (v >>> (i * 8));
+        }
+    }
+
+    private void string(String s) {
+        bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void bytes(byte[] b) {
+        ensure(b.length + 4);
+        int n = b.length;
+        buf[len++] = (byte) (n >>> 24);
+        buf[len++] = (byte) (n >>> 16);
+        buf[len++] = (byte) (n >>> 8);
+        buf[len++] = (byte) n;
+        System.arraycopy(b, 0, buf, len, n);
+        len += n;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+
+    static {
+        // Fail fast if Jackson's defaults change underneath: the duplicate-key rule relies on it.
+        try {
+            if (!JSON.readTree("{\"a\":1,\"a\":2}").get("a").asText().equals("2")) {
+                throw new IllegalStateException("JSON duplicate keys must keep the last value");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.migrate.validate;
+
+import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.PostgresValues;
+import dev.migrate.core.sql.PostgresDialect;
+import dev.migrate.core.types.StagingType;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A PostgreSQL schema read in one read-only snapshot, values through {@link PostgresValues}. */
+final class PostgresSide implements Side {
+
+    static final int FETCH_SIZE = 5000;
+
+    private final Endpoint.Postgres endpoint;
+    private final Connection connection;
+    private final Map<String, Map<String, String>> columns = new HashMap<>();
+    private Set<String> tables;
+
+    PostgresSide(Endpoint.Postgres endpoint) {
+        this.endpoint = endpoint;
+        this.connection = Databases.openPostgres(endpoint);
+        try {
+            PostgresValues.prepareSession(connection);
+        } catch (SQLException e) {
+            close();
+            throw Databases.failure(endpoint, null, "cannot prepare the session", e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    String schema() {
+        return endpoint.schema();
+    }
+
+    /** {@code "schema"."table"}. */
+    String qualified(String table) {
+        return PostgresDialect.INSTANCE.quoteQualified(endpoint.schema(), table);
+    }
+
+    static String quote(String name) {
+        return PostgresDialect.INSTANCE.quote(name);
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String kind() {
+        return "postgresql";
+    }
+
+    @Override
+    public Set<String> tables() {
+        if (tables == null) {
+            Set<String> out = new LinkedHashSet<>();
+            query(SqlResources.load("pg_tables.sql"), null, rs -> out.add(rs.getString(1)), endpoint.schema());
+            tables = out;
+        }
+        return tables;
+    }
+
+    @Override
+    public Map<String, String> columns(String table) {
+        return columns.computeIfAbsent(table, t -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            query(
+                    SqlResources.load("pg_columns.sql"),
+                    t,
+                    rs -> out.put(rs.getString(1), rs.getString(2)),
+                    endpoint.schema(),
+                    t);
+            return out;
+        });
+    }
+
+    @Override
+    public List<String> primaryKey(String table) {
+        List<String> out = new ArrayList<>();
+        query(SqlResources.load("pg_primary_key.sql"), table, rs -> out.add(rs.getString(1)), endpoint.schema(), table);
+        return out;
+    }
+
+    @Override
+    public RowStream rows(String table, List<String> cols, List<StagingType> types, Selection selection) {
+        StringBuilder sql = select(table, cols, types);
+        if (selection.where() != null) {
+            sql.append(" where ").append(selection.where());
+        }
+        try {
+            PreparedStatement ps = connection.prepareStatement(sql.toString());
+            ps.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < selection.parameters().size(); i++) {
+                ps.setString(i + 1, selection.parameters().get(i));
+            }
+            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresValues.INSTANCE::reader, endpoint, table);
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, "cannot read table", e);
+        }
+    }
+
+    /**
+     * One query per batch of keys: {@code where (k1, k2) in (select * from unnest(?::text[]::t1[],
+     * ...))}, so the key index is used and values stay bound parameters.
+     */
+    @Override
+    public RowStream rowsByKeys(
+            String table, List<String> cols, List<StagingType> types, int[] keyColumns, List<Object[]> keys) {
+        Map<String, String> pgTypes = columns(table);
+        StringBuilder sql = select(table, cols, types).append(" where (");
+        StringBuilder unnest = new StringBuilder("select * from unnest(");
+        for (int k = 0; k < keyColumns.length; k++) {
+            String name = cols.get(keyColumns[k]);
+            sql.append(k == 0 ? "" : ", ").append(quote(name));
+            String pgType = pgTypes.get(name);
+            unnest.append(k == 0 ? "" : ", ").append("?::text[]::").append(arrayType(pgType));
+        }
+        sql.append(") in (").append(unnest).append("))");
+        try {
+            PreparedStatement ps = connection.prepareStatement(sql.toString());
+            ps.setFetchSize(FETCH_SIZE);
+            for (int k = 0; k < keyColumns.length; k++) {
+                String[] values = new String[keys.size()];
+                for (int r = 0; r < values.length; r++) {
+                    Object v = keys.get(r)[k];
+                    values[r] = v == null ? null : v.toString();
+                }
+                Array array = connection.createArrayOf("text", values);
+                ps.setArray(k + 1, array);
+            }
+            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresValues.INSTANCE::reader, endpoint, table);
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, "cannot look rows up by key", e);
+        }
+    }
+
+    /** The array type of a column type from {@code format_type}: safe to splice, it comes from the catalog. */
+    private static String arrayType(String formatType) {
+        if (formatType == null || !formatType.matches("[A-Za-z0-9_ ().,\"]+")) {
+            throw MigrateException.input("cannot look rows up by a key of type " + formatType);
+        }
+        return formatType + "[]";
+    }
+
+    private StringBuilder select(String table, List<String> cols, List<StagingType> types) {
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(PostgresValues.INSTANCE.selectExpression(cols.get(i), types.get(i)));
+        }
+        if (cols.isEmpty()) {
+            sql.append("1");
+        }
+        return sql.append(" from ").append(qualified(table));
+    }
+
+    /** Runs a catalog query with string parameters. */
+    void query(String sql, String table, RowHandler handler, String... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, "catalog query failed", e);
+        }
+    }
+
+    /** Handles one result row. */
+    @FunctionalInterface
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // read-only: nothing to undo
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a read-only connection cannot lose data
+        }
+    }
+
+    /** Reader factory per staging type. */
+    @FunctionalInterface
+    interface Readers {
+        ColumnReader reader(StagingType type);
+    }
+
+    /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
+    static final class ResultSetRows implements RowStream {
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final ColumnReader[] readers;
+        private final Endpoint endpoint;
+        private final String table;
+
+        ResultSetRows(
+                PreparedStatement statement,
+                ResultSet rs,
+                List<StagingType> types,
+                Readers factory,
+                Endpoint endpoint,
+                String table) {
+            this.statement = statement;
+            this.rs = rs;
+            this.readers = new ColumnReader[types.size()];
+            for (int i = 0; i < readers.length; i++) {
+                readers[i] = factory.reader(types.get(i));
+            }
+            this.endpoint = endpoint;
+            this.table = table;
+        }
+
+        @Override
+        public Object[] next() {
+            try {
+                if (!rs.next()) {
+                    return null;
+                }
+                Object[] row = new Object[readers.length];
+                for (int i = 0; i < row.length; i++) {
+                    try {
+                        row[i] = readers[i].read(rs, i + 1);
+                    } catch (IllegalArgumentException e) {
+                        row[i] = new Unreadable(e.getMessage());
+                    }
+                }
+                return row;
+            } catch (SQLException e) {
+                throw Databases.failure(endpoint, table, "cannot read table", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                rs.close();
+                statement.close();
+            } catch (SQLException ignored) {
+                // read-only
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.migrate.validate;
+
+import dev.migrate.core.types.StagingKind;
+import dev.migrate.core.types.StagingType;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Integrity checks of a SQLite file: {@code PRAGMA integrity_check}, {@code PRAGMA
+ * foreign_key_check}, stored formats of the compared columns (JSON parses, uuid, ISO dates and
+ * timestamps, booleans 0/1; one scan per table for all its columns), and {@code sqlite_sequence}
+ * at or past {@code max(rowid)} for AUTOINCREMENT tables.
+ */
+final class SqliteChecks {
+
+    private static final String HEX = "[0-9a-f]";
+    private static final String UUID_GLOB =
+            HEX.repeat(8) + "-" + HEX.repeat(4) + "-" + HEX.repeat(4) + "-" + HEX.repeat(4) + "-" + HEX.repeat(12);
+    private static final String DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]";
+    private static final String CLOCK = "[0-2][0-9]:[0-5][0-9]:[0-5][0-9]";
+
+    private final SqliteSide side;
+    private final boolean isTarget;
+    private final Findings findings;
+
+    SqliteChecks(SqliteSide side, boolean isTarget, Findings findings) {
+        this.side = side;
+        this.isTarget = isTarget;
+        this.findings = findings;
+    }
+
+    void integrity() {
+        List<String> problems = new ArrayList<>();
+        side.query("pragma integrity_check", null, rs -> problems.add(rs.getString(1)));
+        if (!(problems.size() == 1 && problems.get(0).equals("ok"))) {
+            findings.problem(
+                    isTarget,
+                    "PRAGMA integrity_check: " + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+        }
+    }
+
+    /**
+     * Orphans by child and parent table. References the export itself reported as dangling (a
+     * user's row pointing at another user's row, kept as is) are warnings, not errors.
+     */
+    void foreignKeys(List<String> danglingReferences) {
+        Map<String, long[]> orphans = new LinkedHashMap<>();
+        Map<String, Long> firstRowid = new LinkedHashMap<>();
+        side.query("pragma foreign_key_check", null, rs -> {
+            String key = rs.getString(1) + "\u0000" + rs.getString(3);
+            orphans.computeIfAbsent(key, k -> new long[1])[0]++;
+            firstRowid.putIfAbsent(key, rs.getObject(2) == null ? null : rs.getLong(2));
+        });
+        orphans.forEach((key, n) -> {
+            String[] parts = key.split("\u0000");
+            String message = "foreign-key orphans: " + n[0] + " row(s) of table \"" + parts[0]
+                    + "\" reference missing rows of \"" + parts[1] + "\""
+                    + (firstRowid.get(key) == null ? "" : " (first rowid " + firstRowid.get(key) + ")");
+            boolean reported = danglingReferences.stream().anyMatch(d -> d.contains(parts[0]));
+            if (reported) {
+                findings.warning("target: " + message + "; the export reported these references as dangling");
+            } else {
+                findings.problem(isTarget, message);
+            }
+        });
+    }
+
+    /** Stored formats of one table's compared columns, all in one scan. */
+    void formats(String table, List<String> columns, List<StagingType> types, List<String> keyColumns) {
+        List<String> names = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String bad = badFormat(SqliteSide.quote(columns.get(i)), types.get(i));
+            if (bad != null) {
+                names.add(columns.get(i));
+                conditions.add(bad);
+            }
+        }
+        if (conditions.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < conditions.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("coalesce(sum(")
+                    .append(conditions.get(i))
+                    .append("), 0)");
+        }
+        sql.append(" from ").append(SqliteSide.quote(table));
+        long[] counts = new long[conditions.size()];
+        side.query(sql.toString(), table, rs -> {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = rs.getLong(i + 1);
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            String first = firstKey(table, conditions.get(i), keyColumns);
+            findings.problem(
+                    isTarget,
+                    "table \"" + table + "\", column \"" + names.get(i) + "\": " + counts[i] + " value(s) not in the "
+                            + types.get(i).kind().jsonName() + " storage form" + first);
+        }
+    }
+
+    private String firstKey(String table, String condition, List<String> keyColumns) {
+        List<String> cols = keyColumns.isEmpty() ? List.of("rowid") : keyColumns;
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append(
+                            cols.get(i).equals("rowid") && keyColumns.isEmpty()
+                                    ? "rowid"
+                                    : SqliteSide.quote(cols.get(i)));
+        }
+        sql.append(" from ")
+                .append(SqliteSide.quote(table))
+                .append(" where ")
+                .append(condition)
+                .append(" limit 1");
+        StringBuilder out = new StringBuilder();
+        side.query(sql.toString(), table, rs -> {
+            out.append(" (first at ");
+            for (int i = 0; i < cols.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(cols.get(i)).append('=').append(rs.getString(i + 1));
+            }
+            out.append(')');
+        });
+        return out.toString();
+    }
+
+    /** A SQL condition true for a stored value that is not in the type's storage form, or null for no check. */
+    static String badFormat(String c, StagingType type) {
+        StagingKind k = type.kind();
+        String valid = switch (k) {
+            case JSON, JSONB -> "typeof(" + c + ") = 'text' and json_valid(" + c + ")";
+            case ARRAY -> "typeof(" + c + ") = 'text' and json_valid(" + c + ") and json_type(" + c + ") = 'array'";
+            case UUID -> "typeof(" + c + ") = 'text' and " + c + " glob '" + UUID_GLOB + "'";
+            case BOOLEAN -> "typeof(" + c + ") = 'integer' and " + c + " in (0, 1)";
+            case DATE ->
+                "typeof(" + c + ") = 'text' and ((" + c + " glob '" + DAY + "' and date(" + c + ") = " + c + ") or " + c
+                        + " glob '-" + DAY + "' or " + c + " in ('infinity', '-infinity'))";
+            case TIMESTAMP, TIMESTAMPTZ ->
+                "typeof(" + c + ") = 'text' and ((" + c + " glob '" + DAY + "[ T]" + CLOCK
+                        + "*' and date(substr(" + c + ", 1, 10)) = substr(" + c + ", 1, 10)) or " + c + " glob '-" + DAY
+                        + "[ T]" + CLOCK + "*' or " + c + " in ('infinity', '-infinity'))";
+            case TIME, TIMETZ -> "typeof(" + c + ") = 'text' and " + c + " glob '" + CLOCK + "*'";
+            default -> null;
+        };
+        return valid == null ? null : "(" + c + " is not null and not (" + valid + "))";
+    }
+
+    /** {@code sqlite_sequence.seq} must be at or past {@code max(rowid)}, or ids would be reused. */
+    void sequences(List<String> tables) {
+        boolean hasSequenceTable;
+        try (Statement s = side.connection().createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from sqlite_schema where name = 'sqlite_sequence'")) {
+            rs.next();
+            hasSequenceTable = rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw Databases.failure(side.endpoint(), null, "cannot read sqlite_schema", e);
+        }
+        for (String table : tables) {
+            boolean[] autoincrement = new boolean[1];
+            side.query(
+                    "select sql from sqlite_schema where type = 'table' and name = ?",
+                    table,
+                    rs -> {
+                        String sql = rs.getString(1);
+                        autoincrement[0] = sql != null
+                                && sql.toUpperCase(java.util.Locale.ROOT).contains("AUTOINCREMENT");
+                    },
+                    table);
+            if (!autoincrement[0]) {
+                continue;
+            }
+            Long[] max = new Long[1];
+            side.query(
+                    "select max(rowid) from " + SqliteSide.quote(table),
+                    table,
+                    rs -> max[0] = rs.getObject(1) == null ? null : rs.getLong(1));
+            if (max[0] == null) {
+                continue;
+            }
+            Long[] seq = new Long[1];
+            if (hasSequenceTable) {
+                side.query(
+                        "select seq from sqlite_sequence where name = ?", table, rs -> seq[0] = rs.getLong(1), table);
+            }
+            if (seq[0] == null || seq[0] < max[0]) {
+                findings.problem(
+                        isTarget,
+                        "table \"" + table + "\": sqlite_sequence is " + (seq[0] == null ? "missing" : seq[0])
+                                + " but max(rowid) is " + max[0] + ": AUTOINCREMENT would reuse ids");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.migrate.validate;
+
+import dev.migrate.core.canonical.SqliteValues;
+import dev.migrate.core.sql.SqliteDialect;
+import dev.migrate.core.types.StagingType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A SQLite file opened read-only, in one read transaction, values through {@link SqliteValues}. */
+final class SqliteSide implements Side {
+
+    private final Endpoint.Sqlite endpoint;
+    private final Connection connection;
+    private final Map<String, Map<String, String>> columns = new HashMap<>();
+    private final Map<String, List<String>> keys = new HashMap<>();
+    private Set<String> tables;
+
+    SqliteSide(Endpoint.Sqlite endpoint) {
+        this.endpoint = endpoint;
+        this.connection = Databases.openSqlite(endpoint.file());
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    static String quote(String name) {
+        return SqliteDialect.INSTANCE.quote(name);
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String kind() {
+        return "sqlite";
+    }
+
+    @Override
+    public Set<String> tables() {
+        if (tables == null) {
+            Set<String> out = new LinkedHashSet<>();
+            query(
+                    "select name from sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'",
+                    null, rs -> out.add(rs.getString(1)));
+            tables = out;
+        }
+        return tables;
+    }
+
+    @Override
+    public Map<String, String> columns(String table) {
+        load(table);
+        return columns.get(table);
+    }
+
+    @Override
+    public List<String> primaryKey(String table) {
+        load(table);
+        return keys.get(table);
+    }
+
+    private void load(String table) {
+        if (columns.containsKey(table)) {
+            return;
+        }
+        Map<String, String> cols = new LinkedHashMap<>();
+        TreeMap<Integer, String> pk = new TreeMap<>();
+        if (tables().contains(table)) {
+            query(
+                    "select name, type, pk from pragma_table_xinfo(?) where hidden in (0, 2, 3)",
+                    table,
+                    rs -> {
+                        cols.put(rs.getString(1), rs.getString(2));
+                        if (rs.getInt(3) > 0) {
+                            pk.put(rs.getInt(3), rs.getString(1));
+                        }
+                    },
+                    table);
+        }
+        columns.put(table, cols);
+        keys.put(table, new ArrayList<>(pk.values()));
+    }
+
+    @Override
+    public RowStream rows(String table, List<String> cols, List<StagingType> types, Selection selection) {
+        if (selection.where() != null || selection.byOtherSideKeys()) {
+            throw new IllegalStateException("SQLite rows are always read whole");
+        }
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(SqliteValues.INSTANCE.selectExpression(cols.get(i), types.get(i)));
+        }
+        if (cols.isEmpty()) {
+            sql.append("1");
+        }
+        sql.append(" from ").append(quote(table));
+        try {
+            PreparedStatement ps = connection.prepareStatement(sql.toString());
+            return new PostgresSide.ResultSetRows(
+                    ps, ps.executeQuery(), types, SqliteValues.INSTANCE::reader, endpoint, table);
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, "cannot read table", e);
+        }
+    }
+
+    void query(String sql, String table, PostgresSide.RowHandler handler, String... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, "query failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // read-only
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // read-only
+        }
+    }
+}

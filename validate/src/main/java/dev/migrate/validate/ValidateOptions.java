@@ -1,0 +1,106 @@
+package dev.migrate.validate;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to validate. Built once by the CLI; null optional fields take their defaults.
+ *
+ * @param source the side the data came from
+ * @param target the side the data went to
+ * @param stagingDir the export's staging directory: its manifest gives the tables, columns and
+ *     staging types that are compared (default {@code migration_data})
+ * @param userEmail the tenant's email for a tenant run, or null for a whole-database run
+ * @param usersTable the multi-user database's users table (default {@code users})
+ * @param emailColumn the users table's email column (default {@code email})
+ * @param ownerColumn the owner column of owned tables (default {@code user_id})
+ * @param reportPath where to write the report (default {@code <stagingDir>/validation_report.json})
+ * @param rulesFile optional domain rules (see {@link DomainRules}), or null
+ * @param maxReportedKeys how many differing keys to report per table (default 10)
+ */
+public record ValidateOptions(
+        Endpoint source,
+        Endpoint target,
+        Path stagingDir,
+        String userEmail,
+        String usersTable,
+        String emailColumn,
+        String ownerColumn,
+        Path reportPath,
+        Path rulesFile,
+        int maxReportedKeys) {
+
+    /** Default staging directory name. */
+    public static final String DEFAULT_STAGING_DIR = "migration_data";
+
+    /** Default report file name inside the staging directory. */
+    public static final String REPORT_FILE = "validation_report.json";
+
+    public ValidateOptions {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        if (stagingDir == null) {
+            stagingDir = source instanceof Endpoint.Staging s
+                    ? s.directory()
+                    : target instanceof Endpoint.Staging t ? t.directory() : Path.of(DEFAULT_STAGING_DIR);
+        }
+        userEmail = userEmail == null || userEmail.isBlank() ? null : userEmail.strip();
+        usersTable = usersTable == null ? "users" : usersTable;
+        emailColumn = emailColumn == null ? "email" : emailColumn;
+        ownerColumn = ownerColumn == null ? "user_id" : ownerColumn;
+        reportPath = reportPath == null ? stagingDir.resolve(REPORT_FILE) : reportPath;
+        maxReportedKeys = maxReportedKeys <= 0 ? 10 : maxReportedKeys;
+    }
+
+    /** Source and target with every other option at its default. */
+    public static ValidateOptions of(Endpoint source, Endpoint target, Path stagingDir) {
+        return new ValidateOptions(source, target, stagingDir, null, null, null, null, null, null, 0);
+    }
+
+    public ValidateOptions withUserEmail(String email) {
+        return new ValidateOptions(
+                source,
+                target,
+                stagingDir,
+                email,
+                usersTable,
+                emailColumn,
+                ownerColumn,
+                reportPath,
+                rulesFile,
+                maxReportedKeys);
+    }
+
+    public ValidateOptions withRulesFile(Path rules) {
+        return new ValidateOptions(
+                source,
+                target,
+                stagingDir,
+                userEmail,
+                usersTable,
+                emailColumn,
+                ownerColumn,
+                reportPath,
+                rules,
+                maxReportedKeys);
+    }
+
+    public ValidateOptions withReportPath(Path report) {
+        return new ValidateOptions(
+                source,
+                target,
+                stagingDir,
+                userEmail,
+                usersTable,
+                emailColumn,
+                ownerColumn,
+                report,
+                rulesFile,
+                maxReportedKeys);
+    }
+
+    /** True for a tenant run ({@code --user-email}). */
+    public boolean tenant() {
+        return userEmail != null;
+    }
+}

@@ -1,0 +1,15 @@
+-- Identity and serial columns of the schema's tables with their sequence's next value.
+-- pg_sequence_last_value is null before the first nextval (or without privilege): then the
+-- next value is the start value.
+select c.relname, a.attname,
+       case when pg_sequence_last_value(s.seqrelid) is null then s.seqstart
+            else pg_sequence_last_value(s.seqrelid) + s.seqincrement end as next_value,
+       s.seqincrement
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+join pg_sequence s
+  on s.seqrelid = pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)::regclass
+where n.nspname = ?
+  and c.relkind in ('r', 'p')
+  and pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) is not null
