@@ -6,6 +6,9 @@ import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +28,15 @@ import java.util.regex.Matcher;
  * a name containing {@code TEXT} and no {@code INT}, hence TEXT affinity; other text-stored types
  * (uuid, dates, times, intervals, arrays as JSON) never look like numbers, so they keep their
  * PostgreSQL names and export-sqlite recognises them on the way back.
+ *
+ * <p>Names carried inside a declared type (an enum's name, a fallback's source type) must be bare
+ * SQLite words without {@code INT} and must survive upper-casing; any other name (mixed case,
+ * punctuation, typmods such as {@code bit(8)}, or {@code INT} inside, as in {@code point}) is
+ * written as {@code X_} followed by the hexadecimal UTF-8 bytes of the name ({@code
+ * X_706F696E74 TEXT} for {@code point}): hex digits can never spell {@code INT}, so the affinity
+ * stays TEXT and the name comes back exactly. Arrays append one {@code ARRAY} per dimension and
+ * move the element's type arguments to the end, where SQLite's grammar allows them ({@code
+ * VARCHAR ARRAY(10)} for {@code varchar(10)[]}).
  */
 public final class TypeMappings {
 
@@ -168,15 +180,16 @@ public final class TypeMappings {
                     "the enum type",
                     "labels from the column's CHECK (col IN (...))",
                     "(?:(\\S+) )?ENUM TEXT",
-                    m -> StagingType.enumOf(
-                            m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT))),
+                    m -> StagingType.enumOf(m.group(1) == null ? null : decodeName(m.group(1)))),
             MappingRule.of(
-                    "<element> ARRAY",
+                    "<element> ARRAY[ ARRAY...][(args)]",
                     "array<element>",
                     "element[]",
-                    "JSON array text",
-                    "(.+) ARRAY",
-                    m -> StagingType.array(declaredSqlite(m.group(1)), 1)),
+                    "JSON array text; one ARRAY per dimension; (args) are the element's",
+                    "(.+?)((?: ARRAY)+)(\\([^)]*\\))?",
+                    m -> StagingType.array(
+                            declaredSqlite(m.group(1) + (m.group(3) == null ? "" : m.group(3))),
+                            m.group(2).length() / " ARRAY".length())),
             MappingRule.of(
                     "SMALLINT, INT2, TINYINT",
                     "int16",
@@ -222,12 +235,13 @@ public final class TypeMappings {
                     "BOOLEAN|BOOL",
                     m -> t(BOOLEAN)),
             MappingRule.of(
-                    "VARCHAR(n), NVARCHAR(n), CHARACTER VARYING(n)",
+                    "VARCHAR[(n)], NVARCHAR[(n)], CHARACTER VARYING[(n)]",
                     "varchar(n)",
                     "varchar(n)",
                     "text when a value is longer",
                     "(?:VARCHAR|NVARCHAR|VARYING CHARACTER|CHARACTER VARYING|NATIVE CHARACTER)\\s*(?:\\((\\d+)\\))?",
-                    m -> group(m, 1) == null ? t(TEXT) : StagingType.varchar(group(m, 1))),
+                    m -> StagingType.varchar(group(m, 1))),
+            MappingRule.of("BPCHAR", "char", "bpchar", "written by import-sqlite", "BPCHAR", m -> t(CHAR)),
             MappingRule.of(
                     "CHAR(n), CHARACTER(n), NCHAR(n)",
                     "char(n)",
@@ -248,28 +262,33 @@ public final class TypeMappings {
                     m -> t(BYTES)),
             MappingRule.of("DATE", "date", "date", "", "DATE", m -> t(DATE)),
             MappingRule.of(
-                    "TIME", "time", "time", "", "TIME(?:\\((\\d+)\\))?", m -> StagingType.temporal(TIME, group(m, 1))),
+                    "TIME",
+                    "time",
+                    "time",
+                    "",
+                    "TIME(?:\\((\\d+)\\))?(?: WITHOUT TIME ZONE)?",
+                    m -> StagingType.temporal(TIME, group(m, 1))),
             MappingRule.of(
                     "TIMETZ",
                     "timetz",
                     "timetz",
                     "",
-                    "TIMETZ(?:\\((\\d+)\\))?",
-                    m -> StagingType.temporal(TIMETZ, group(m, 1))),
+                    "TIMETZ(?:\\((\\d+)\\))?|TIME(?:\\((\\d+)\\))? WITH TIME ZONE",
+                    m -> StagingType.temporal(TIMETZ, group(m, 1) != null ? group(m, 1) : group(m, 2))),
             MappingRule.of(
                     "DATETIME, TIMESTAMP",
                     "timestamp",
                     "timestamp",
                     "timestamptz when values carry offsets; epoch numbers only when the whole column is one unit",
-                    "DATETIME|TIMESTAMP(?:\\((\\d+)\\))?",
+                    "DATETIME|TIMESTAMP(?:\\((\\d+)\\))?(?: WITHOUT TIME ZONE)?",
                     m -> StagingType.temporal(TIMESTAMP, group(m, 1))),
             MappingRule.of(
                     "TIMESTAMPTZ",
                     "timestamptz",
                     "timestamptz",
                     "",
-                    "TIMESTAMPTZ(?:\\((\\d+)\\))?|TIMESTAMP WITH TIME ZONE",
-                    m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1))),
+                    "TIMESTAMPTZ(?:\\((\\d+)\\))?|TIMESTAMP(?:\\((\\d+)\\))? WITH TIME ZONE",
+                    m -> StagingType.temporal(TIMESTAMPTZ, group(m, 1) != null ? group(m, 1) : group(m, 2))),
             MappingRule.of("INTERVAL", "interval", "interval", "", "INTERVAL", m -> t(INTERVAL)),
             MappingRule.of(
                     "<TYPE> TEXT",
@@ -277,7 +296,7 @@ public final class TypeMappings {
                     "type (from PostgreSQL) or text",
                     "fallback column written by import-sqlite",
                     "(\\S+) TEXT",
-                    m -> StagingType.sourceText(m.group(1).toLowerCase(Locale.ROOT))),
+                    m -> StagingType.sourceText(decodeName(m.group(1)))),
             MappingRule.of(
                     "other, containing INT", "int64", "bigint", "SQLite affinity rule 1", ".*INT.*", m -> t(INT64)),
             MappingRule.of(
@@ -316,32 +335,63 @@ public final class TypeMappings {
         if (enumName != null) {
             base = StagingType.enumOf(enumName);
         } else {
-            String text = formatType.strip().toLowerCase(Locale.ROOT).replaceAll("(\\[\\])+$", "");
-            base = first(POSTGRES_TO_STAGING, text);
+            String original = formatType.strip().replaceAll("(\\[\\])+$", "");
+            String text = original.toLowerCase(Locale.ROOT);
+            MappingRule rule = postgresRule(text);
+            // The fallback keeps the source's exact spelling: "MyType" and mytype are different types.
+            base = rule == POSTGRES_TO_STAGING.get(POSTGRES_TO_STAGING.size() - 1)
+                    ? StagingType.sourceText(original)
+                    : apply(rule, text);
         }
         return arrayDimensions > 0 ? StagingType.array(base, arrayDimensions) : base;
     }
 
     /** The meaning of a SQLite declared type, before value profiling. */
     public static StagingType declaredSqlite(String declared) {
+        String text = normalizeSqlite(declared);
+        return apply(first(SQLITE_TO_STAGING, text), text);
+    }
+
+    /**
+     * A SQLite declared type as the rules see it: upper case, single spaces, no double quotes, no
+     * spaces around parentheses and commas; {@code ""} for none.
+     */
+    public static String normalizeSqlite(String declared) {
         String text = declared == null
                 ? ""
                 : declared.strip()
                         .toUpperCase(Locale.ROOT)
                         .replaceAll("\\s+", " ")
                         .replace("\"", "");
-        text = text.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*\\)", ")").replaceAll("\\s*,\\s*", ",");
-        return first(SQLITE_TO_STAGING, text);
+        return text.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*\\)", ")").replaceAll("\\s*,\\s*", ",");
     }
 
-    private static StagingType first(List<MappingRule> rules, String text) {
+    /** The rule of {@link #SQLITE_TO_STAGING} a declared type matches (the first one). */
+    public static MappingRule sqliteRule(String declared) {
+        return first(SQLITE_TO_STAGING, normalizeSqlite(declared));
+    }
+
+    /** The rule of {@link #POSTGRES_TO_STAGING} a {@code format_type()} text matches (the first one). */
+    public static MappingRule postgresRule(String formatType) {
+        return first(
+                POSTGRES_TO_STAGING, formatType.strip().toLowerCase(Locale.ROOT).replaceAll("(\\[\\])+$", ""));
+    }
+
+    private static MappingRule first(List<MappingRule> rules, String text) {
         for (MappingRule r : rules) {
-            Matcher m = r.pattern().matcher(text);
-            if (m.matches()) {
-                return r.mapper().apply(m);
+            if (r.pattern().matcher(text).matches()) {
+                return r;
             }
         }
         throw new IllegalStateException("no mapping rule for " + text); // the tables end with a match-all rule
+    }
+
+    private static StagingType apply(MappingRule rule, String text) {
+        Matcher m = rule.pattern().matcher(text);
+        if (!m.matches()) {
+            throw new IllegalStateException("rule " + rule.source() + " does not match " + text);
+        }
+        return rule.mapper().apply(m);
     }
 
     /** The SQLite declared type for a staging type (see the class comment for why these names). */
@@ -359,7 +409,8 @@ public final class TypeMappings {
             case BOOLEAN -> "BOOLEAN";
             case TEXT -> "TEXT";
             case VARCHAR -> type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
-            case CHAR -> type.length() == null ? "CHAR" : "CHAR(" + type.length() + ")";
+            // CHAR alone means text to SQLite users; an unbounded blank-padded type is PostgreSQL's bpchar.
+            case CHAR -> type.length() == null ? "BPCHAR" : "CHAR(" + type.length() + ")";
             case UUID -> "UUID";
             case JSON -> "JSON TEXT";
             case JSONB -> "JSONB TEXT";
@@ -370,20 +421,64 @@ public final class TypeMappings {
             case TIMESTAMP -> withPrecision("TIMESTAMP", type);
             case TIMESTAMPTZ -> withPrecision("TIMESTAMPTZ", type);
             case INTERVAL -> "INTERVAL";
-            // Arguments cannot precede ARRAY in SQLite's grammar, so the element's typmod is dropped.
-            case ARRAY -> toSqlite(type.element()).replaceAll("\\(.*\\)$", "") + " ARRAY";
-            case ENUM -> simpleWord(type.name()) ? type.name().toUpperCase(Locale.ROOT) + " ENUM TEXT" : "ENUM TEXT";
-            case SOURCE_TEXT ->
-                simpleWord(type.sourceType()) ? type.sourceType().toUpperCase(Locale.ROOT) + " TEXT" : "TEXT";
+            case ARRAY -> arrayToSqlite(type);
+            case ENUM -> type.name() == null ? "ENUM TEXT" : encodeName(type.name()) + " ENUM TEXT";
+            case SOURCE_TEXT -> type.sourceType() == null ? "TEXT" : encodeName(type.sourceType()) + " TEXT";
         };
     }
 
-    /** A name that can be a bare word of a SQLite type name without giving it INTEGER affinity. */
-    private static boolean simpleWord(String name) {
-        return name != null
-                && name.matches("[A-Za-z_][A-Za-z0-9_]*")
-                && !name.toUpperCase(Locale.ROOT).contains("INT")
-                && !List.of("TEXT", "ENUM", "ARRAY").contains(name.toUpperCase(Locale.ROOT));
+    /**
+     * {@code <element words> ARRAY[ ARRAY...](args)}: arguments cannot precede ARRAY in SQLite's
+     * grammar, so the element's {@code (args)} move to the end; one ARRAY per dimension.
+     */
+    private static String arrayToSqlite(StagingType type) {
+        String element = toSqlite(type.element());
+        int open = element.indexOf('(');
+        String words = open < 0 ? element : element.substring(0, open);
+        String args = open < 0 ? "" : element.substring(open);
+        int dimensions = type.dimensions() == null ? 1 : Math.max(1, type.dimensions());
+        return words + " ARRAY".repeat(dimensions) + args;
+    }
+
+    /** Prefix of a name written as hex (see the class comment). */
+    private static final String HEX_PREFIX = "X_";
+
+    /**
+     * The name as one SQLite word: itself upper-cased when that is reversible and cannot change
+     * the affinity, else {@code X_} and its UTF-8 bytes in hex.
+     */
+    static String encodeName(String name) {
+        boolean bare = name.matches("[a-z_][a-z0-9_]*")
+                && !name.contains("int")
+                && !name.startsWith("x_")
+                && !List.of("text", "enum", "array").contains(name);
+        if (bare) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        StringBuilder b = new StringBuilder(HEX_PREFIX);
+        for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
+            b.append(String.format("%02X", x & 0xff));
+        }
+        return b.toString();
+    }
+
+    /** Inverse of {@link #encodeName} for an upper-cased word. */
+    static String decodeName(String word) {
+        if (word.matches("X_(?:[0-9A-F]{2})+")) {
+            byte[] bytes = new byte[(word.length() - HEX_PREFIX.length()) / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(word.substring(2 + 2 * i, 4 + 2 * i), 16);
+            }
+            try {
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                // not ours: fall through and read it as a plain word
+            }
+        }
+        return word.toLowerCase(Locale.ROOT);
     }
 
     private static String withPrecision(String name, StagingType type) {
@@ -410,7 +505,8 @@ public final class TypeMappings {
             case BOOLEAN -> "boolean";
             case TEXT -> "text";
             case VARCHAR -> type.length() == null ? "varchar" : "varchar(" + type.length() + ")";
-            case CHAR -> type.length() == null ? "char" : "char(" + type.length() + ")";
+            // char without a length would be char(1) in PostgreSQL; unbounded is bpchar.
+            case CHAR -> type.length() == null ? "bpchar" : "char(" + type.length() + ")";
             case UUID -> "uuid";
             case JSON -> "json";
             case JSONB -> "jsonb";
