@@ -1,6 +1,7 @@
 package dev.migrate.exportpg;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.sql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one connection of an export and its one transaction: {@code REPEATABLE READ READ ONLY}, so
  * the catalog and every table are read from the same snapshot however the application writes
- * meanwhile. Session settings make PostgreSQL's text forms canonical (UTC, ISO dates, ISO-8601
- * intervals, shortest exact floats, hex bytea) and turn row-level security into an error rather
- * than silently missing rows (as pg_dump does).
+ * meanwhile. Session settings make PostgreSQL's text forms canonical ({@link
+ * PostgresValues#SESSION_SETTINGS}: UTC, ISO dates, ISO-8601 intervals, shortest exact floats, hex
+ * bytea) and turn row-level security into an error rather than silently missing rows (as pg_dump
+ * does).
  */
 final class PgSession implements AutoCloseable {
 
@@ -57,12 +59,9 @@ final class PgSession implements AutoCloseable {
         }
         try {
             c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_catalog.set_config('TimeZone', 'UTC', false),"
-                    + " pg_catalog.set_config('DateStyle', 'ISO', false),"
-                    + " pg_catalog.set_config('IntervalStyle', 'iso_8601', false),"
-                    + " pg_catalog.set_config('extra_float_digits', '3', false),"
-                    + " pg_catalog.set_config('bytea_output', 'hex', false),"
-                    + " pg_catalog.set_config('row_security', 'off', false),"
+            // The text forms core's PostgresValues expects (UTC, ISO, iso_8601, exact floats, hex).
+            PostgresValues.prepareSession(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_catalog.set_config('row_security', 'off', false),"
                     + " pg_catalog.set_config('statement_timeout', '0', false),"
                     + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
                     + " pg_catalog.set_config('lock_timeout', '60s', false),"

@@ -63,7 +63,7 @@ final class SchemaAssembler {
         skipped = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<ColumnSchema> columns = new ArrayList<>();
-        List<ColumnReader> readers = new ArrayList<>();
+        List<ColumnSelect> readers = new ArrayList<>();
         for (RawColumn c : rawColumns) {
             StagingType type = TypeMappings.fromPostgres(
                     c.leafType(),
@@ -79,7 +79,7 @@ final class SchemaAssembler {
                     c.generationExpression(),
                     identity(t, c),
                     columnNote(t, c, type, money, notes)));
-            readers.add(ColumnReaders.forType(type, money));
+            readers.add(ColumnSelect.of(c.name(), type, money));
         }
 
         List<String> primaryKey = List.of();

@@ -20,7 +20,7 @@ import java.util.List;
  * @param estimatedRows the planner's row estimate, 0 when never analysed
  * @param schema the staging schema (all foreign keys; the exporter drops those to tables not exported)
  * @param foreignKeys every foreign key, with the referenced schema
- * @param readers one per column, in column order
+ * @param readers how each column is selected and read, in column order
  * @param notes facts the output should show for this table
  * @param warnings warnings about this table (fallback columns, odd indexes, unreadable sequences)
  * @param skipped parts of this table that are not migrated (exclusion constraints, partitioning)
@@ -35,7 +35,7 @@ record SourceTable(
         double estimatedRows,
         TableSchema schema,
         List<SourceForeignKey> foreignKeys,
-        List<ColumnReader> readers,
+        List<ColumnSelect> readers,
         List<String> notes,
         List<String> warnings,
         List<SkippedObject> skipped) {

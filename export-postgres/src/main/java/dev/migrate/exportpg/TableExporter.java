@@ -2,8 +2,8 @@ package dev.migrate.exportpg;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.schema.ColumnSchema;
-import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.staging.StagingWriter;
 import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableWriter;
@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,8 +22,6 @@ final class TableExporter {
 
     /** Rows per fetch aim at about this many bytes in flight. */
     static final long FETCH_BYTES = 16L << 20;
-
-    private static final PostgresDialect SQL = PostgresDialect.INSTANCE;
 
     private final PgSession session;
     private final StagingWriter writer;
@@ -40,11 +37,7 @@ final class TableExporter {
 
     /** The SELECT that reads the table: one expression per column, built once. */
     static String selectSql(SourceTable t, Cond filter) {
-        List<String> exprs = new ArrayList<>();
-        List<ColumnSchema> columns = t.schema().columns();
-        for (int i = 0; i < columns.size(); i++) {
-            exprs.add(t.readers().get(i).expression(SQL.quote(columns.get(i).name())));
-        }
+        List<String> exprs = t.readers().stream().map(ColumnSelect::expression).toList();
         String where = filter.whereOrNull();
         return "SELECT " + String.join(", ", exprs) + " FROM " + t.fromItem()
                 + (where == null ? "" : " WHERE " + where);
@@ -53,7 +46,7 @@ final class TableExporter {
     /** Writes the table's rows; returns the file's manifest entry. */
     TableEntry export(SourceTable t, Cond filter, String userId) {
         String sql = selectSql(t, filter);
-        ColumnReader[] readers = t.readers().toArray(ColumnReader[]::new);
+        ColumnReader[] readers = t.readers().stream().map(ColumnSelect::reader).toArray(ColumnReader[]::new);
         List<ColumnSchema> columns = t.schema().columns();
         TableWriter out = writer.openTable(t.schema());
         long row = 0;
