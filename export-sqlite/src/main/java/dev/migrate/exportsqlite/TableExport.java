@@ -1,0 +1,262 @@
+package dev.migrate.exportsqlite;
+
+import dev.migrate.core.Location;
+import dev.migrate.core.MigrateException;
+import dev.migrate.core.schema.ColumnSchema;
+import dev.migrate.core.schema.Identity;
+import dev.migrate.core.staging.TableWriter;
+import dev.migrate.core.types.StagingType;
+import dev.migrate.exportsqlite.catalog.SourceColumn;
+import dev.migrate.exportsqlite.catalog.SourceTable;
+import dev.migrate.exportsqlite.profile.Cell;
+import dev.migrate.exportsqlite.profile.ColumnDecision;
+import dev.migrate.exportsqlite.profile.ColumnProfile;
+import dev.migrate.exportsqlite.profile.Example;
+import dev.migrate.exportsqlite.profile.Numbers;
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one table twice inside the snapshot: a profile pass that decides each column's staging
+ * type, then an export pass that streams every row, converted, into the table's staging file.
+ * One row is in memory at a time.
+ */
+final class TableExport {
+
+    private static final int PROGRESS_EVERY = 10_000;
+
+    private final Connection connection;
+    private final Charset encoding;
+    private final Duration busyTimeout;
+    private final SourceTable table;
+    private final SourceColumn rowidAlias;
+    private final String select;
+    /** Index in the SELECT list of the first table column (1 when the rowid is selected first). */
+    private final int firstColumn;
+
+    private final List<ColumnProfile> profiles = new ArrayList<>();
+    private List<ColumnDecision> decisions;
+    private long profiledRows;
+    /** The 1-based number of the row being read, for keyless rows in messages. */
+    private long currentRow;
+
+    TableExport(Connection connection, Charset encoding, Duration busyTimeout, SourceTable table) {
+        this.connection = connection;
+        this.encoding = encoding;
+        this.busyTimeout = busyTimeout;
+        this.table = table;
+        this.rowidAlias = table.rowidAlias();
+        String rowid = table.rowidName();
+        String columns =
+                table.columns().stream().map(c -> SqlNames.quote(c.name())).collect(Collectors.joining(", "));
+        String order;
+        if (rowid != null) {
+            order = " ORDER BY " + rowid; // the table's own b-tree order: no sort
+        } else if (!table.primaryKey().isEmpty()) {
+            order = " ORDER BY "
+                    + table.primaryKey().stream()
+                            .map(c -> SqlNames.quote(c.name()))
+                            .collect(Collectors.joining(", "));
+        } else {
+            order = "";
+        }
+        String rowidColumn = rowid == null ? "" : rowid + (columns.isEmpty() ? "" : ", ");
+        this.select = "SELECT " + rowidColumn + columns + " FROM " + SqlNames.quote(table.name()) + order;
+        this.firstColumn = rowid == null ? 0 : 1;
+        for (SourceColumn c : table.columns()) {
+            profiles.add(ColumnProfile.of(c, c == rowidAlias));
+        }
+    }
+
+    SourceTable table() {
+        return table;
+    }
+
+    /** The profile pass: every value of every column observed once. */
+    void profile() {
+        int n = table.columns().size();
+        Cell[] cells = newCells();
+        Supplier<String> key = keyOf(cells);
+        long rows = 0;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(select)) {
+            while (rs.next()) {
+                rows++;
+                currentRow = rows;
+                readRow(rs, cells);
+                for (int i = 0; i < n; i++) {
+                    profiles.get(i).observe(cells[firstColumn + i], key);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
+        }
+        profiledRows = rows;
+        decisions = profiles.stream().map(ColumnProfile::decide).toList();
+    }
+
+    List<ColumnDecision> decisions() {
+        return decisions;
+    }
+
+    /** Replaces one column's decision (an enum whose labels conflict with an earlier table's). */
+    void override(int column, ColumnDecision decision) {
+        List<ColumnDecision> copy = new ArrayList<>(decisions);
+        copy.set(column, decision);
+        decisions = copy;
+    }
+
+    long profiledRows() {
+        return profiledRows;
+    }
+
+    ColumnProfile profileOf(int column) {
+        return profiles.get(column);
+    }
+
+    /** The columns as the manifest records them. */
+    List<ColumnSchema> columnSchemas() {
+        List<ColumnSchema> out = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            SourceColumn c = table.columns().get(i);
+            ColumnDecision d = decisions.get(i);
+            boolean isAlias = c == rowidAlias;
+            boolean inPrimaryKey = c.primaryKeyPosition() > 0;
+            // A rowid alias is never NULL; WITHOUT ROWID tables enforce NOT NULL on their key.
+            boolean nullable = !(c.notNull() || isAlias || (inPrimaryKey && table.withoutRowid()));
+            StagingType type = d.type();
+            String generated = c.isGenerated()
+                    ? (c.generatedExpression() == null
+                            ? "(expression not found in the CREATE TABLE text)"
+                            : c.generatedExpression())
+                    : null;
+            String note = d.note();
+            if (c.isGenerated()) {
+                note = join(
+                        "generated column (" + (c.hidden() == 3 ? "stored" : "virtual") + "): its values are exported",
+                        note);
+            }
+            out.add(new ColumnSchema(
+                    c.name(),
+                    c.declaredType(),
+                    type,
+                    nullable,
+                    c.defaultExpression(),
+                    generated,
+                    isAlias ? identity(i) : null,
+                    note));
+        }
+        return out;
+    }
+
+    /** INTEGER PRIMARY KEY: never reuse an id, so past both sqlite_sequence and max(id). */
+    private Identity identity(int column) {
+        Long max = profiles.get(column).maxInteger();
+        Long seq = table.sequence();
+        Long last = max;
+        if (seq != null && (last == null || seq > last)) {
+            last = seq;
+        }
+        return new Identity(table.facts().autoincrement() ? "autoincrement" : "rowid", null, last);
+    }
+
+    /** The export pass: streams every row into the writer; returns the number of rows. */
+    long write(TableWriter writer, ProgressListener listener) {
+        int n = table.columns().size();
+        Cell[] cells = newCells();
+        Object[] values = new Object[n];
+        long rows = 0;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(select)) {
+            while (rs.next()) {
+                rows++;
+                readRow(rs, cells);
+                for (int i = 0; i < n; i++) {
+                    Cell c = cells[firstColumn + i];
+                    values[i] = c.isNull() ? null : convert(i, c, rows);
+                }
+                writer.writeRow(values);
+                if (rows % PROGRESS_EVERY == 0) {
+                    listener.rowsWritten(table.name(), rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
+        }
+        if (rows != profiledRows) {
+            // Cannot happen inside one read transaction; refuse rather than write a manifest that lies.
+            throw MigrateException.runtime(
+                    Location.table(table.name()),
+                    "the table had " + profiledRows + " rows in the profile pass and " + rows
+                            + " in the export pass; the snapshot was not stable",
+                    null);
+        }
+        return rows;
+    }
+
+    private Object convert(int column, Cell c, long row) {
+        try {
+            return decisions.get(column).reading().convert(c);
+        } catch (RuntimeException e) {
+            throw MigrateException.input(
+                    new Location(
+                            null, table.name(), row, table.columns().get(column).name()),
+                    "value " + Example.describe(c) + " cannot be written as "
+                            + decisions.get(column).type() + ": " + e.getMessage());
+        }
+    }
+
+    private Cell[] newCells() {
+        Cell[] cells = new Cell[firstColumn + table.columns().size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = new Cell();
+        }
+        return cells;
+    }
+
+    private void readRow(ResultSet rs, Cell[] cells) throws SQLException {
+        for (int i = 0; i < cells.length; i++) {
+            cells[i].read(rs, i + 1, encoding);
+        }
+    }
+
+    /** Describes the current row by its primary key, else its rowid: {@code id=2}, {@code rowid=7}. */
+    private Supplier<String> keyOf(Cell[] cells) {
+        List<SourceColumn> pk = table.primaryKey();
+        List<Integer> positions =
+                pk.stream().map(c -> firstColumn + table.columns().indexOf(c)).toList();
+        return () -> {
+            boolean keyHasNull = positions.stream().anyMatch(p -> cells[p].isNull());
+            if (!positions.isEmpty() && !(keyHasNull && firstColumn == 1)) {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < pk.size(); i++) {
+                    parts.add(pk.get(i).name() + "=" + keyValue(cells[positions.get(i)]));
+                }
+                return String.join(", ", parts);
+            }
+            return firstColumn == 1 ? "rowid=" + keyValue(cells[0]) : "row " + currentRow;
+        };
+    }
+
+    private static String keyValue(Cell c) {
+        return switch (c.storageClass()) {
+            case NULL -> "NULL";
+            case INTEGER -> Long.toString(c.integer());
+            case REAL -> Numbers.realText(c.real());
+            case TEXT -> c.validText() ? Example.quote(c.text()) : Example.hex(c.bytes());
+            case BLOB -> Example.hex(c.bytes());
+        };
+    }
+
+    private static String join(String a, String b) {
+        return b == null ? a : a + "; " + b;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.migrate.exportsqlite.profile;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * One value as SQLite stores it: its storage class and the value, read without loss. Reused for
+ * every row (one instance per column), so reading a table allocates little besides the values.
+ *
+ * <p>Text is the delicate part: the driver decodes TEXT as UTF-8 and silently replaces invalid
+ * bytes with U+FFFD. Whenever a decoded string contains U+FFFD the raw bytes are fetched and
+ * decoded strictly, so a genuine U+FFFD is kept and invalid bytes are flagged ({@link
+ * #validText} false, the bytes in {@link #bytes}), never replaced.
+ */
+public final class Cell {
+
+    /** SQLite's storage classes. */
+    public enum StorageClass {
+        NULL,
+        INTEGER,
+        REAL,
+        TEXT,
+        BLOB;
+
+        /** SQLite's own spelling, as {@code typeof()} returns it. */
+        public String sqlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    StorageClass storageClass = StorageClass.NULL;
+    long integer;
+    double real;
+    /** The text of a TEXT value (lossy when {@link #validText} is false). */
+    String text;
+    /** The bytes of a BLOB, or the raw bytes of a TEXT value that is not valid in the encoding. */
+    byte[] bytes;
+    /** For TEXT: whether the stored bytes are valid in the database encoding. */
+    boolean validText;
+
+    public StorageClass storageClass() {
+        return storageClass;
+    }
+
+    public boolean isNull() {
+        return storageClass == StorageClass.NULL;
+    }
+
+    public long integer() {
+        return integer;
+    }
+
+    public double real() {
+        return real;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public boolean validText() {
+        return validText;
+    }
+
+    /** Reads column {@code index} of the current row; {@code encoding} is the database's text encoding. */
+    public void read(ResultSet rs, int index, Charset encoding) throws SQLException {
+        Object o = rs.getObject(index);
+        text = null;
+        bytes = null;
+        validText = false;
+        if (o == null) {
+            storageClass = StorageClass.NULL;
+        } else if (o instanceof Integer || o instanceof Long) {
+            storageClass = StorageClass.INTEGER;
+            integer = ((Number) o).longValue();
+        } else if (o instanceof Double d) {
+            storageClass = StorageClass.REAL;
+            real = d;
+        } else if (o instanceof Float f) {
+            storageClass = StorageClass.REAL;
+            real = f;
+        } else if (o instanceof String s) {
+            storageClass = StorageClass.TEXT;
+            text = s;
+            validText = true;
+            if (s.indexOf('\uFFFD') >= 0) {
+                byte[] raw = rs.getBytes(index);
+                String strict = decodeStrictly(raw, encoding);
+                if (strict == null) {
+                    validText = false;
+                    bytes = raw;
+                } else {
+                    text = strict;
+                }
+            }
+        } else if (o instanceof byte[] b) {
+            storageClass = StorageClass.BLOB;
+            bytes = b;
+        } else {
+            throw new SQLException("unexpected value class from the SQLite driver: " + o.getClass());
+        }
+    }
+
+    /** Sets this cell to a value directly (tests and literal rows). */
+    public Cell set(StorageClass kind, Object value) {
+        storageClass = kind;
+        text = null;
+        bytes = null;
+        validText = false;
+        switch (kind) {
+            case INTEGER -> integer = ((Number) value).longValue();
+            case REAL -> real = ((Number) value).doubleValue();
+            case TEXT -> {
+                if (value instanceof byte[] raw) {
+                    String strict = decodeStrictly(raw, StandardCharsets.UTF_8);
+                    validText = strict != null;
+                    text = strict != null ? strict : new String(raw, StandardCharsets.UTF_8);
+                    bytes = strict != null ? null : raw;
+                } else {
+                    text = (String) value;
+                    validText = true;
+                }
+            }
+            case BLOB -> bytes = (byte[]) value;
+            case NULL -> {}
+        }
+        return this;
+    }
+
+    /** The bytes as text in the encoding, or null when they are not valid in it. */
+    public static String decodeStrictly(byte[] raw, Charset encoding) {
+        try {
+            return encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** The Java charset of a {@code PRAGMA encoding} answer. */
+    public static Charset charsetOf(String pragmaEncoding) {
+        if (pragmaEncoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        return switch (pragmaEncoding.toUpperCase(java.util.Locale.ROOT)) {
+            case "UTF-16LE" -> StandardCharsets.UTF_16LE;
+            case "UTF-16BE" -> StandardCharsets.UTF_16BE;
+            case "UTF-16" -> StandardCharsets.UTF_16;
+            default -> StandardCharsets.UTF_8;
+        };
+    }
+
+    /** Copies another cell's content (for remembering a value past the current row). */
+    public Cell copyOf() {
+        Cell c = new Cell();
+        c.storageClass = storageClass;
+        c.integer = integer;
+        c.real = real;
+        c.text = text;
+        c.bytes = bytes;
+        c.validText = validText;
+        return c;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migrate.exportsqlite.profile;
+
+import java.util.HexFormat;
+
+/**
+ * A value remembered for a message: where it is (the row's key) and what it is, shown so that
+ * the message stays one short line.
+ *
+ * @param rowKey the row's key, e.g. {@code id=2} or {@code rowid=7}
+ * @param value the value as shown, e.g. {@code 'lots-of-it' (text)}
+ */
+public record Example(String rowKey, String value) {
+
+    private static final int MAX_TEXT = 40;
+    private static final int MAX_BYTES = 16;
+
+    /** "'lots-of-it' (text) at id=2". */
+    @Override
+    public String toString() {
+        return value + " at " + rowKey;
+    }
+
+    /** Describes the cell's value and storage class. */
+    public static String describe(Cell c) {
+        return switch (c.storageClass()) {
+            case NULL -> "NULL";
+            case INTEGER -> c.integer() + " (integer)";
+            case REAL -> Numbers.realText(c.real()) + " (real)";
+            case TEXT ->
+                c.validText() ? quote(c.text()) + " (text)" : hex(c.bytes()) + " (text that is not valid UTF-8)";
+            case BLOB -> hex(c.bytes()) + " (blob, " + c.bytes().length + " bytes)";
+        };
+    }
+
+    /** A text in single quotes, control characters escaped, long text shortened. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder("'");
+        int shown = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (shown++ >= MAX_TEXT) {
+                b.append("...");
+                break;
+            }
+            if (cp == '\n') {
+                b.append("\\n");
+            } else if (cp == '\r') {
+                b.append("\\r");
+            } else if (cp == '\t') {
+                b.append("\\t");
+            } else if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.append("'").toString();
+    }
+
+    /** {@code x'66696c65...'} with at most 16 bytes shown. */
+    public static String hex(byte[] bytes) {
+        int shown = Math.min(bytes.length, MAX_BYTES);
+        String h = HexFormat.of().formatHex(bytes, 0, shown);
+        return "x'" + h + (bytes.length > shown ? "...'" : "'");
+    }
+}

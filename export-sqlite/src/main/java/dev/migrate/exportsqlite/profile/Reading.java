@@ -1,0 +1,72 @@
+package dev.migrate.exportsqlite.profile;
+
+import dev.migrate.core.types.StagingType;
+import java.util.function.Supplier;
+
+/**
+ * One way of reading every value of a column as one staging type. While the profile pass runs it
+ * counts the values it cannot read and remembers the first; after it, if it read them all, it
+ * converts each value of the export pass to its canonical staging value.
+ */
+public abstract class Reading {
+
+    private final StagingType type;
+    private long rejected;
+    private Example firstRejected;
+
+    protected Reading(StagingType type) {
+        this.type = type;
+    }
+
+    /** The staging type this reading produces. */
+    public StagingType type() {
+        return type;
+    }
+
+    /** Observes one non-null value of the profile pass. */
+    public final void observe(Cell c, Supplier<String> rowKey) {
+        if (!accepts(c)) {
+            rejected++;
+            if (firstRejected == null) {
+                firstRejected = new Example(rowKey.get(), Example.describe(c));
+            }
+        }
+    }
+
+    /** Whether this reading can represent the value exactly (never called with NULL). */
+    protected abstract boolean accepts(Cell c);
+
+    /**
+     * The canonical staging value of a non-null cell this reading accepts (see {@code
+     * StagingKind} for each kind's Java value).
+     */
+    public abstract Object convert(Cell c);
+
+    /** True when every observed value was accepted. */
+    public boolean fitsAll() {
+        return rejected == 0;
+    }
+
+    /** How many observed values were not accepted. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** The first value not accepted, or null. */
+    public Example firstRejected() {
+        return firstRejected;
+    }
+
+    /**
+     * What this reading did to the values beyond reading them (normalised spellings, REAL values
+     * written as decimals...), for the column's note; null when nothing.
+     */
+    public String findings() {
+        return null;
+    }
+
+    /** Whether {@link #findings()} deserves a warning rather than only a note. */
+    public boolean findingsAreWarnings() {
+        return false;
+    }
+}
