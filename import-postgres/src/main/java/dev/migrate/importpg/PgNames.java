@@ -1,0 +1,162 @@
+package dev.migrate.importpg;
+
+import dev.migrate.core.Location;
+import dev.migrate.core.MigrateException;
+import dev.migrate.core.schema.ColumnSchema;
+import dev.migrate.core.schema.EnumType;
+import dev.migrate.core.schema.SchemaSnapshot;
+import dev.migrate.core.schema.TableSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identifiers as SQL text, and the check that every name the import creates survives
+ * PostgreSQL unchanged.
+ *
+ * <p>Names longer than 63 bytes are refused rather than truncated: PostgreSQL would silently
+ * shorten them (and two long column names could become one, pgloader#353), and a renamed table
+ * or column breaks every query of the application that owns the data. Refusing with one line
+ * naming them lets the user rename in the source, which is the only place where the right new
+ * name is known. Index and constraint names are not referenced by application queries, so an
+ * over-long one is not refused: PostgreSQL chooses a name and the import reports it.
+ */
+final class PgNames {
+
+    static final int MAX_BYTES = 63;
+
+    private PgNames() {}
+
+    /** A double-quoted identifier; case, spaces, quotes and reserved words kept exactly. */
+    static String quote(String name) {
+        // TODO use core.sql quoting (dev.migrate.core.sql.PostgresDialect) once it is committed
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** {@code "schema"."name"}. */
+    static String qualified(String schema, String name) {
+        return quote(schema) + "." + quote(name);
+    }
+
+    /** A string literal for DDL (enum labels, defaults); never used for data values. */
+    static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw MigrateException.input("a SQL literal cannot contain a NUL character");
+        }
+        // An escape string: its meaning does not depend on standard_conforming_strings.
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    static boolean fits(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
+    /**
+     * Refuses, in one line naming all of them, table, column and enum names that PostgreSQL
+     * would truncate or that would collide after truncation, and names PostgreSQL cannot hold
+     * (empty, NUL).
+     */
+    static void requireFitting(SchemaSnapshot schema) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> tablesByTruncated = new LinkedHashMap<>();
+        for (TableSchema t : schema.tables()) {
+            checkOne("table", t.name(), "", problems);
+            tablesByTruncated
+                    .computeIfAbsent(truncated(t.name()), k -> new ArrayList<>())
+                    .add(t.name());
+            Map<String, List<String>> columnsByTruncated = new LinkedHashMap<>();
+            for (ColumnSchema c : t.columns()) {
+                checkOne("column", c.name(), " of table " + describe(t.name()), problems);
+                columnsByTruncated
+                        .computeIfAbsent(truncated(c.name()), k -> new ArrayList<>())
+                        .add(c.name());
+            }
+            collisions(columnsByTruncated, "columns of table " + describe(t.name()), problems);
+        }
+        collisions(tablesByTruncated, "tables", problems);
+        for (EnumType e : schema.enums()) {
+            checkOne("enum type", e.name(), "", problems);
+        }
+        if (!problems.isEmpty()) {
+            throw MigrateException.input(String.join("; ", problems)
+                    + " (PostgreSQL keeps at most " + MAX_BYTES
+                    + " bytes of a name and would silently truncate it; rename them in the source)");
+        }
+    }
+
+    private static void checkOne(String kind, String name, String context, List<String> problems) {
+        if (name == null || name.isEmpty()) {
+            problems.add(kind + context + " has an empty name");
+        } else if (name.indexOf('\0') >= 0) {
+            problems.add(kind + " " + describe(name) + context + " contains a NUL character");
+        } else if (!fits(name)) {
+            problems.add(kind + " " + describe(name) + context + " is " + name.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes");
+        }
+    }
+
+    private static void collisions(Map<String, List<String>> byTruncated, String what, List<String> problems) {
+        byTruncated.forEach((k, group) -> {
+            if (group.size() > 1) {
+                problems.add(what + " "
+                        + String.join(
+                                " and ", group.stream().map(PgNames::describe).toList())
+                        + " become the same name after truncation");
+            }
+        });
+    }
+
+    /** The longest prefix of whole characters that fits in 63 UTF-8 bytes, as PostgreSQL cuts. */
+    static String truncated(String name) {
+        if (name == null || fits(name)) {
+            return name;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + width > MAX_BYTES) {
+                break;
+            }
+            bytes += width;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
+    }
+
+    /** The name in double quotes for a one-line message, control characters escaped, long names cut. */
+    static String describe(String name) {
+        if (name == null) {
+            return "\"\"";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        int shown = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            if (shown++ >= 80) {
+                b.append("...");
+                break;
+            }
+            if (cp == '\n') {
+                b.append("\\n");
+            } else if (cp == '\r') {
+                b.append("\\r");
+            } else if (cp == '\t') {
+                b.append("\\t");
+            } else if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    static Location table(String table) {
+        return Location.table(table);
+    }
+}
