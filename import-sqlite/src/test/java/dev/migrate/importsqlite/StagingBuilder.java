@@ -146,4 +146,9 @@ final class StagingBuilder {
     static Object[] row(Object... values) {
         return values;
     }
+
+    /** Rows for {@link #table}; unlike {@code List.of}, one row is not mistaken for the varargs array. */
+    static List<Object[]> rows(Object[]... rows) {
+        return java.util.Arrays.asList(rows);
+    }
 }
