@@ -1,0 +1,199 @@
+package dev.migrate.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.core.MigrateException;
+import dev.migrate.testing.PostgresDatabase;
+import dev.migrate.validate.ValidationReport.RuleResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Integrity checks (orphans, formats, sequences) and domain rules. */
+class ValidatorChecksTest {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @TempDir
+    static Path dir;
+
+    static Path sqlite;
+    static Path staging;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Map<String, List<Object[]>> rows = SampleData.loadPostgres(db, db.name());
+        sqlite = dir.resolve("copy.db");
+        SampleData.writeSqlite(sqlite, rows);
+        staging = dir.resolve("migration_data");
+        SampleData.writeStaging(staging, rows);
+    }
+
+    private ValidateOptions options(Endpoint source, Endpoint target) {
+        return ValidateOptions.of(source, target, staging).withReportPath(work.resolve("report.json"));
+    }
+
+    private Path sqliteCopy(String... statements) throws Exception {
+        Path copy = work.resolve("copy.db");
+        Files.copy(sqlite, copy);
+        try (Connection c = Fixtures.sqlite(copy);
+                Statement s = c.createStatement()) {
+            s.execute("pragma foreign_keys = off");
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+        return copy;
+    }
+
+    private String pgCopy(String... statements) throws Exception {
+        String copy = db.copyDatabase(db.name(), "checks");
+        try (Connection c = db.connect(copy);
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void sqliteOrphanIsAnError() throws Exception {
+        Path copy = sqliteCopy("update items set category_id = 42 where id = 4");
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))).run();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.errors())
+                .anyMatch(
+                        e -> e.equals("target: foreign-key orphans: 1 row(s) of table \"items\" reference missing rows"
+                                + " of \"categories\" (first rowid 4)"));
+    }
+
+    @Test
+    void badStoredFormatsInSqliteAreReported() throws Exception {
+        Path copy = sqliteCopy(
+                "update items set doc = '{bad', uid = 'not-a-uuid', born = '2024-02-30', flag = 't', ts = 'yesterday'"
+                        + " where id = 3");
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))).run();
+        assertThat(r.passed()).isFalse();
+        for (String col : List.of("doc", "uid", "born", "flag", "ts")) {
+            assertThat(r.errors())
+                    .as(col)
+                    .anyMatch(
+                            e -> e.startsWith("target: table \"items\", column \"" + col + "\": 1 value(s) not in the")
+                                    && e.endsWith("(first at id=3)"));
+        }
+        // Values that cannot be read at all are named too (the hand-made 't' is readable, so not among them).
+        assertThat(r.errors()).anyMatch(e -> e.contains("column \"uid\": 1 value(s) cannot be read as uuid"));
+        assertThat(r.errors()).noneMatch(e -> e.contains("column \"flag\": 1 value(s) cannot be read"));
+    }
+
+    @Test
+    void sqliteSequenceBehindMaxRowidIsReported() throws Exception {
+        Path copy = sqliteCopy("update sqlite_sequence set seq = 1 where name = 'categories'");
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))).run();
+        assertThat(r.errors())
+                .contains("target: table \"categories\": sqlite_sequence is 1 but max(rowid) is 2: AUTOINCREMENT would"
+                        + " reuse ids");
+    }
+
+    @Test
+    void postgresSequenceBehindMaxIdIsReported() throws Exception {
+        String copy = pgCopy("select setval(pg_get_serial_sequence('items', 'id'), 2)");
+        ValidationReport r = new Validator(options(new Endpoint.Sqlite(sqlite), Fixtures.postgres(db, copy))).run();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.errors())
+                .contains("target: table \"items\": the sequence of column \"id\" would hand out 3 but max(id) is 5:"
+                        + " inserts without an id would collide");
+    }
+
+    @Test
+    void postgresOrphansAreFound() throws Exception {
+        // A NOT VALID constraint (how import-postgres keeps a source's orphans): a warning.
+        String notValid = pgCopy(
+                "alter table items drop constraint items_category_id_fkey",
+                "update items set category_id = 42 where id = 4",
+                "alter table items add constraint items_category_id_fkey foreign key (category_id)"
+                        + " references categories (id) not valid");
+        ValidationReport r =
+                new Validator(options(new Endpoint.Staging(staging), Fixtures.postgres(db, notValid))).run();
+        assertThat(r.warnings())
+                .anyMatch(w -> w.startsWith("target: foreign-key orphans: 1 row(s) of table \"items\" (category_id)"
+                        + " reference missing rows of \"categories\""));
+        // Under a validated constraint (triggers bypassed): an error.
+        String bypassed =
+                pgCopy("set session_replication_role = replica", "update items set category_id = 42 where id = 4");
+        ValidationReport r2 =
+                new Validator(options(new Endpoint.Staging(staging), Fixtures.postgres(db, bypassed))).run();
+        assertThat(r2.errors()).anyMatch(e -> e.startsWith("target: foreign-key orphans: 1 row(s) of table \"items\""));
+    }
+
+    @Test
+    void domainRules() throws Exception {
+        Path rules = work.resolve("rules.txt");
+        Files.writeString(rules, """
+                # prices are small and positive
+                items.price between 0 and 100
+                items.name matches ^[A-Z]
+                categories.name not null
+                items.code in ('abc', 'A  ')
+                "items"."ratio" >= 0
+                """);
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(sqlite))
+                        .withRulesFile(rules))
+                .run();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.rules())
+                .extracting(RuleResult::rule, RuleResult::checkedRows, RuleResult::violations)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("items.price between 0 and 100", 5L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("items.name matches ^[A-Z]", 5L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("categories.name not null", 2L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("items.code in ('abc', 'A  ')", 5L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("\"items\".\"ratio\" >= 0", 5L, 1L));
+        assertThat(r.rules().get(0).firstViolatingKeys()).containsExactly(Map.of("id", "3"), Map.of("id", "4"));
+        assertThat(r.rules().get(1).firstViolatingKeys()).containsExactly(Map.of("id", "5"));
+        // 'x y' and the blank-padded '   ' break the list; NULL satisfies it, as in SQL; NaN is not >= 0.
+        assertThat(r.rules().get(3).firstViolatingKeys()).containsExactly(Map.of("id", "4"), Map.of("id", "5"));
+        assertThat(r.rules().get(4).firstViolatingKeys()).containsExactly(Map.of("id", "1"));
+        assertThat(r.errors())
+                .contains("rule \"items.price between 0 and 100\": 2 of 5 row(s) of \"items\" break it,"
+                        + " first at {id=3}");
+    }
+
+    @Test
+    void badRulesAreRefusedWithTheirLine() throws Exception {
+        Path rules = work.resolve("rules.txt");
+        Files.writeString(rules, "items.price between 0 and 100\nitems.price is between 1\n");
+        assertThatThrownBy(() -> new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(sqlite))
+                                .withRulesFile(rules))
+                        .run())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("file " + rules + ", row 2: bad rule: expected not null, between");
+    }
+
+    @Test
+    void unreachableDatabaseIsOneLineWithoutPassword() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "nobody");
+        p.setProperty("password", "s3cret-pw");
+        Endpoint bad = new Endpoint.Postgres("jdbc:postgresql://127.0.0.1:1/none", p, null);
+        assertThatThrownBy(() -> new Validator(options(bad, new Endpoint.Sqlite(sqlite))).run())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith(
+                        "cannot connect to PostgreSQL at postgresql://127.0.0.1:1/none (schema public):")
+                .message()
+                .doesNotContain("s3cret");
+    }
+}
