@@ -1,13 +1,14 @@
 package dev.migrate.exportsqlite;
 
-/** The one place where this module turns a name into SQL text. */
+import dev.migrate.core.sql.SqliteDialect;
+
+/** The one place where this module turns a name into SQL text: through core's SQLite dialect. */
 final class SqlNames {
 
     private SqlNames() {}
 
     /** The name as a double-quoted SQLite identifier ({@code "a""b"} for {@code a"b}). */
     static String quote(String name) {
-        // TODO use core.sql quoting (SqliteDialect.INSTANCE.quote) once it lands in git
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return SqliteDialect.INSTANCE.quote(name);
     }
 }

@@ -7,7 +7,6 @@ import dev.migrate.core.types.StagingType;
 import dev.migrate.exportsqlite.catalog.SourceColumn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -334,33 +333,21 @@ public final class ColumnProfile {
     private static List<Step> arrayChain(StagingType declared) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Readings.array(declared), false));
-        StagingKind element = declared.leaf().kind();
+        StagingKind element = declared.element().kind();
         if (element == StagingKind.INT16 || element == StagingKind.INT32) {
-            steps.add(new Step(Readings.array(StagingType.array(StagingType.of(StagingKind.INT64), 1)), true));
+            int dimensions = declared.dimensions() == null ? 1 : declared.dimensions();
+            steps.add(new Step(Readings.array(StagingType.array(StagingType.of(StagingKind.INT64), dimensions)), true));
         }
         return steps;
     }
 
     /**
-     * The mapping rule the declared type matched, found the way {@link
-     * TypeMappings#declaredSqlite} finds it; null if that cannot be told (then no rule is named).
+     * The mapping rule the declared type matched; null if it does not give the meaning used here
+     * (then no rule is named).
      */
     static MappingRule ruleFor(String declaredType, StagingType meaning) {
-        // Same normalisation as TypeMappings.declaredSqlite: upper case, single spaces, no quotes.
-        String text = declaredType == null
-                ? ""
-                : declaredType
-                        .strip()
-                        .toUpperCase(Locale.ROOT)
-                        .replaceAll("\\s+", " ")
-                        .replace("\"", "");
-        text = text.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*\\)", ")").replaceAll("\\s*,\\s*", ",");
-        for (MappingRule r : TypeMappings.SQLITE_TO_STAGING) {
-            Matcher m = r.pattern().matcher(text);
-            if (m.matches()) {
-                return r.mapper().apply(m).equals(meaning) ? r : null;
-            }
-        }
-        return null;
+        MappingRule r = TypeMappings.sqliteRule(declaredType);
+        Matcher m = r.pattern().matcher(TypeMappings.normalizeSqlite(declaredType));
+        return m.matches() && r.mapper().apply(m).equals(meaning) ? r : null;
     }
 }

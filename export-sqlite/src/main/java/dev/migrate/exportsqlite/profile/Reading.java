@@ -1,6 +1,8 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.ValueCodec;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +15,7 @@ public abstract class Reading {
     private final StagingType type;
     private long rejected;
     private Example firstRejected;
+    private ValueCodec codec;
 
     protected Reading(StagingType type) {
         this.type = type;
@@ -23,13 +26,29 @@ public abstract class Reading {
         return type;
     }
 
-    /** Observes one non-null value of the profile pass. */
+    /**
+     * Observes one non-null value of the profile pass. A value counts as read only when the staging
+     * codec also accepts its converted form (length, precision and range limits included), so the
+     * export pass can never meet a value its file cannot take.
+     */
     public final void observe(Cell c, Supplier<String> rowKey) {
-        if (!accepts(c)) {
+        if (!accepts(c) || !codecAccepts(c)) {
             rejected++;
             if (firstRejected == null) {
                 firstRejected = new Example(rowKey.get(), Example.describe(c));
             }
+        }
+    }
+
+    private boolean codecAccepts(Cell c) {
+        if (codec == null) {
+            codec = Codecs.forType(type());
+        }
+        try {
+            codec.canonical(convert(c));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

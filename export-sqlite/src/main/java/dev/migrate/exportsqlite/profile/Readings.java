@@ -602,7 +602,8 @@ public final class Readings {
 
         @Override
         public StagingType type() {
-            return maxDepth > 1 ? StagingType.array(declared.element(), maxDepth) : declared;
+            int declaredDimensions = declared.dimensions() == null ? 1 : declared.dimensions();
+            return maxDepth > declaredDimensions ? StagingType.array(declared.element(), maxDepth) : declared;
         }
 
         @Override

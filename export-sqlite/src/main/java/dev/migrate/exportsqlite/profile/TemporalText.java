@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * staging format's canonical forms. Accepted: {@code YYYY-MM-DD}, then optionally a space or
  * {@code T}, {@code HH:MM}, {@code :SS}, a fraction, and {@code Z} or an offset ({@code +05:30},
  * {@code +0530}, {@code +05}). Calendar validity is checked (no February 30th, no hour 25).
+ * Canonical output: a space separator, seconds always written, no trailing zeros in the fraction,
+ * offsets as {@code +HH:MM} ({@code Z} as {@code +00:00}, the same offset spelled one way).
  * Fractions longer than microseconds are accepted only when the extra digits are zeros, since
  * PostgreSQL keeps microseconds and anything finer would be rounded.
  */
@@ -32,7 +34,7 @@ public final class TemporalText {
      * @param form what it holds
      * @param date {@code uuuu-MM-dd}
      * @param time {@code HH:mm:ss[.ffffff]} or null for a date
-     * @param offset {@code Z} or {@code +HH:MM}, or null
+     * @param offset {@code +HH:MM} as written (Z as {@code +00:00}), or null
      * @param tSeparator whether a {@code T} separated date and time
      * @param reformatted whether the canonical form differs from the text in more than the separator
      *     (seconds added, offset written out, zeros dropped)
@@ -154,6 +156,12 @@ public final class TemporalText {
             frac = frac.substring(0, 6);
             reformatted = true;
         }
+        // Canonical fractions carry no trailing zeros (PostgreSQL prints 10:00:00.5, not .500).
+        String trimmed = frac.replaceAll("0+$", "");
+        if (!trimmed.equals(frac)) {
+            frac = trimmed;
+            reformatted = true;
+        }
         boolean midnightEnd =
                 hour == 24 && minute == 0 && second == 0 && frac.chars().allMatch(c -> c == '0');
         if ((hour > 23 && !midnightEnd) || minute > 59 || second > 59) {
@@ -163,10 +171,10 @@ public final class TemporalText {
         return new Clock(text, reformatted);
     }
 
-    /** {@code Z} stays {@code Z}; {@code +0530} and {@code +05} become {@code +05:30} and {@code +05:00}. */
+    /** {@code Z} becomes {@code +00:00}; {@code +0530} and {@code +05} become {@code +05:30} and {@code +05:00}. */
     private static String offset(String raw) {
         if (raw.equals("Z")) {
-            return "Z";
+            return "+00:00";
         }
         String digits = raw.substring(1).replace(":", "");
         int hours = Integer.parseInt(digits.substring(0, 2));
