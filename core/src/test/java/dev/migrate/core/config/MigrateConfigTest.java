@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrateConfigTest {
 
+    /** Other test classes register secrets (the test server's password may be "postgres"). */
+    @org.junit.jupiter.api.BeforeEach
+    void forgetOtherTestsSecrets() {
+        Redactor.clearSecretsForTests();
+    }
+
     @TempDir
     Path dir;
 
