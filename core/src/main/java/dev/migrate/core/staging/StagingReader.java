@@ -6,16 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.TableSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -63,7 +66,7 @@ public final class StagingReader {
             }
             var version = tree.get("formatVersion");
             if (version == null || !version.isInt()) {
-                throw MigrateException.input(where, "manifest has no formatVersion");
+                throw MigrateException.input(where, "manifest has no integer formatVersion");
             }
             if (version.intValue() != Manifest.FORMAT_VERSION) {
                 throw MigrateException.input(
@@ -84,20 +87,40 @@ public final class StagingReader {
         return m;
     }
 
+    /** What the writer produces (see {@link StagingWriter#fileNameFor}); anything else could escape the directory. */
+    private static final Pattern SAFE_FILE = Pattern.compile("[A-Za-z0-9_-]{1,120}\\.json");
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
     private static void checkConsistency(Manifest m, Location where) {
         if (m.schema() == null || m.tables() == null) {
             throw MigrateException.input(where, "manifest lacks schema or tables");
         }
         Set<String> files = new HashSet<>();
+        Set<String> tables = new HashSet<>();
         for (TableEntry e : m.tables()) {
+            if (e.table() == null) {
+                throw MigrateException.input(where, "a table entry has no table name");
+            }
             if (e.file() == null
-                    || e.file().contains("/")
-                    || e.file().contains("\\")
-                    || e.file().startsWith(".")) {
-                throw MigrateException.input(where, "table \"" + e.table() + "\" has an unsafe file name: " + e.file());
+                    || !SAFE_FILE.matcher(e.file()).matches()
+                    || e.file().equals(Manifest.FILE_NAME)) {
+                throw MigrateException.input(
+                        where,
+                        "table \"" + e.table() + "\" has an unsafe file name " + e.file()
+                                + " (expected letters, digits, _ or - and .json, no path)");
             }
             if (!files.add(e.file())) {
                 throw MigrateException.input(where, "file " + e.file() + " is listed twice");
+            }
+            if (!tables.add(e.table())) {
+                throw MigrateException.input(where, "table \"" + e.table() + "\" is listed twice");
+            }
+            if (e.rows() < 0 || e.bytes() < 0) {
+                throw MigrateException.input(where, "table \"" + e.table() + "\" has a negative row count or size");
+            }
+            if (e.sha256() == null || !SHA256_HEX.matcher(e.sha256()).matches()) {
+                throw MigrateException.input(where, "table \"" + e.table() + "\" has no valid sha256");
             }
             if (m.schema().table(e.table()).isEmpty()) {
                 throw MigrateException.input(where, "table \"" + e.table() + "\" has a file but no schema");
@@ -106,6 +129,16 @@ public final class StagingReader {
         for (TableSchema t : m.schema().tables()) {
             if (m.entry(t.name()).isEmpty()) {
                 throw MigrateException.input(where, "table \"" + t.name() + "\" has no file entry");
+            }
+            Set<String> columns = new HashSet<>();
+            for (ColumnSchema c : t.columns()) {
+                if (c.name() == null || c.type() == null) {
+                    throw MigrateException.input(where, "table \"" + t.name() + "\" has a column without name or type");
+                }
+                if (!columns.add(c.name())) {
+                    throw MigrateException.input(
+                            where, "table \"" + t.name() + "\" has column \"" + c.name() + "\" twice");
+                }
             }
         }
     }
@@ -116,6 +149,12 @@ public final class StagingReader {
         }
     }
 
+    /**
+     * Checks one table file in this order, reporting the first mismatch: present, size, SHA-256
+     * (so any change to the bytes is named as such), then JSON structure and row count (which can
+     * only differ when the manifest itself was edited). One streaming pass: the file is hashed
+     * and parsed at once, never held in memory.
+     */
     private void verifyFile(TableEntry e) {
         Path file = dir.resolve(e.file());
         Location where = new Location(file.toString(), e.table(), null, null);
@@ -130,22 +169,29 @@ public final class StagingReader {
             }
             MessageDigest digest = DigestUtils.getSha256Digest();
             long rows;
-            try (InputStream in = new DigestInputStream(
-                            new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
-                    JsonParser p = StagingJson.FACTORY.createParser(in)) {
-                rows = countRows(p, where);
-                // Drain so the digest covers the whole file even past the JSON's end.
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (JsonProcessingException ex) {
-                rows = -1;
+            String structureProblem = null;
+            try (InputStream in =
+                    new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
+                try (JsonParser p = StagingJson.FACTORY.createParser(in)) {
+                    p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+                    rows = countRows(p);
+                } catch (JsonProcessingException ex) {
+                    rows = -1;
+                    structureProblem = "table file is not valid JSON: " + ex.getOriginalMessage();
+                } catch (StructureException ex) {
+                    rows = -1;
+                    structureProblem = ex.getMessage();
+                }
+                // Drain so the digest covers the whole file, whatever the parser stopped at.
+                in.transferTo(OutputStream.nullOutputStream());
             }
             String sha = Hex.encodeHexString(digest.digest());
             if (!sha.equalsIgnoreCase(e.sha256())) {
                 throw MigrateException.input(
                         where, "SHA-256 mismatch: the file was modified or corrupted after export");
             }
-            if (rows < 0) {
-                throw MigrateException.input(where, "table file is not valid JSON");
+            if (structureProblem != null) {
+                throw MigrateException.input(where, structureProblem);
             }
             if (rows != e.rows()) {
                 throw MigrateException.input(where, "holds " + rows + " rows, manifest says " + e.rows());
@@ -155,17 +201,29 @@ public final class StagingReader {
         }
     }
 
-    private static long countRows(JsonParser p, Location where) throws IOException {
+    /** A table file that is JSON but not an array of row objects. */
+    private static final class StructureException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StructureException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static long countRows(JsonParser p) throws IOException, StructureException {
         if (p.nextToken() != JsonToken.START_ARRAY) {
-            throw MigrateException.input(where, "table file does not start with a JSON array");
+            throw new StructureException("table file does not start with a JSON array");
         }
         long rows = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) {
-                throw MigrateException.input(where.withRow(rows + 1), "row is not a JSON object");
+                throw new StructureException("row " + (rows + 1) + " is not a JSON object");
             }
             p.skipChildren();
             rows++;
+        }
+        if (p.nextToken() != null) {
+            throw new StructureException("text after the end of the JSON array");
         }
         return rows;
     }

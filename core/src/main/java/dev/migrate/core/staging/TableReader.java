@@ -30,31 +30,42 @@ public final class TableReader implements Closeable {
     private final Location where;
     private final JsonParser parser;
     private final ValueCodec[] codecs;
+    private final String[] names;
     private final Map<String, Integer> index = new HashMap<>();
+    private final boolean[] seen;
     private final long expectedRows;
     private long row;
     private boolean done;
 
     TableReader(TableSchema table, TableEntry entry, Path file) {
         this.table = table;
-        this.where = new Location(entry.file(), table.name(), null, null);
+        this.where = new Location(file.toString(), table.name(), null, null);
         this.expectedRows = entry.rows();
         List<ColumnSchema> columns = table.columns();
         this.codecs = new ValueCodec[columns.size()];
+        this.names = new String[columns.size()];
+        this.seen = new boolean[columns.size()];
         for (int i = 0; i < codecs.length; i++) {
             codecs[i] = Codecs.forType(columns.get(i).type());
-            index.put(columns.get(i).name(), i);
+            names[i] = columns.get(i).name();
+            index.put(names[i], i);
         }
+        JsonParser p = null;
         try {
-            this.parser =
-                    StagingJson.FACTORY.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
+            p = StagingJson.FACTORY.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw MigrateException.input(where, "table file does not start with a JSON array");
             }
+            this.parser = p;
         } catch (JsonProcessingException e) {
-            throw MigrateException.input(where, "table file is not valid JSON");
+            closeQuietly(p);
+            throw MigrateException.input(where, "table file is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw MigrateException.runtime(where, "cannot read: " + e.getMessage(), e);
+            closeQuietly(p);
+            throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(p);
+            throw e;
         }
     }
 
@@ -68,8 +79,10 @@ public final class TableReader implements Closeable {
     }
 
     /**
-     * The next row's values in column order, or null after the last row. A fresh array each
-     * call, so callers may keep a row while reading the next.
+     * The next row's values in column order (canonical values, null for SQL NULL), or null after
+     * the last row. A fresh array each call, so callers may keep a row while reading the next.
+     * Every row must name each column exactly once (in any order); anything else is refused with
+     * the file, table, row and column.
      */
     public Object[] next() {
         if (done) {
@@ -79,6 +92,9 @@ public final class TableReader implements Closeable {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.END_ARRAY) {
                 done = true;
+                if (parser.nextToken() != null) {
+                    throw MigrateException.input(where, "text after the end of the JSON array");
+                }
                 if (row != expectedRows) {
                     throw MigrateException.input(where, "holds " + row + " rows, manifest says " + expectedRows);
                 }
@@ -89,12 +105,25 @@ public final class TableReader implements Closeable {
                 throw MigrateException.input(where.withRow(row), "row is not a JSON object");
             }
             Object[] values = new Object[codecs.length];
-            boolean[] seen = new boolean[codecs.length];
+            Arrays.fill(seen, false);
+            int position = 0;
             for (t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                 String name = parser.currentName();
-                Integer i = index.get(name);
-                if (i == null) {
-                    throw MigrateException.input(where.withRow(row).withColumn(name), "unknown column");
+                // Rows written by TableWriter list columns in order: try the expected one before the map.
+                int i;
+                if (position < names.length && names[position].equals(name)) {
+                    i = position;
+                } else {
+                    Integer found = index.get(name);
+                    if (found == null) {
+                        throw MigrateException.input(where.withRow(row).withColumn(name), "unknown column");
+                    }
+                    i = found;
+                }
+                position = i + 1;
+                if (seen[i]) {
+                    throw MigrateException.input(
+                            where.withRow(row).withColumn(name), "column appears twice in the row");
                 }
                 seen[i] = true;
                 t = parser.nextToken();
@@ -111,22 +140,28 @@ public final class TableReader implements Closeable {
             }
             for (int i = 0; i < seen.length; i++) {
                 if (!seen[i]) {
-                    throw MigrateException.input(
-                            where.withRow(row).withColumn(table.columns().get(i).name()), "column missing from row");
+                    throw MigrateException.input(where.withRow(row).withColumn(names[i]), "column missing from row");
                 }
             }
             return values;
         } catch (JsonProcessingException e) {
             throw MigrateException.input(where.withRow(row), "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw MigrateException.runtime(where.withRow(row), "cannot read: " + e.getMessage(), e);
+            throw MigrateException.runtime(where.withRow(row), "cannot read: " + StagingWriter.describe(e), e);
         }
     }
 
     @Override
     public void close() {
+        closeQuietly(parser);
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p == null) {
+            return;
+        }
         try {
-            parser.close();
+            p.close();
         } catch (IOException ignored) {
             // Read-only stream: nothing to lose.
         }

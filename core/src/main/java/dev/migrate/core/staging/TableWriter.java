@@ -2,6 +2,8 @@ package dev.migrate.core.staging;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.ColumnSchema;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -23,66 +26,119 @@ import org.apache.commons.codec.digest.DigestUtils;
  * Streams one table's rows into its JSON file: a JSON array with one row object per line, keyed
  * by column name. Counts rows and bytes and computes the SHA-256 on the fly, so nothing is read
  * back. Obtain one from {@link StagingWriter#openTable}.
+ *
+ * <p>Memory stays flat whatever the table size: only the current row and Jackson's fixed output
+ * buffer are held. The per-row cost is the codecs' checks plus the JSON text; no per-row
+ * allocation besides what a value's canonical form needs.
+ *
+ * <p>The array's brackets and the line breaks between rows are written raw, and each row is a
+ * root-level value of the generator (with no root separator): the generator never sees the
+ * outer array, so its separator logic cannot interfere with the layout.
  */
 public final class TableWriter implements Closeable {
 
+    private static final SerializableString FIRST_ROW = new SerializedString("\n");
+    private static final SerializableString NEXT_ROW = new SerializedString(",\n");
+
     private final TableSchema table;
+    private final Path file;
     private final String fileName;
     private final ValueCodec[] codecs;
-    private final String[] names;
+    private final SerializableString[] names;
+    private final Object[] canonical;
     private final CountingDigestStream counter;
     private final JsonGenerator generator;
     private long rows;
     private TableEntry entry;
+    private boolean broken;
 
     TableWriter(TableSchema table, Path file) throws IOException {
         this.table = table;
+        this.file = file;
         this.fileName = file.getFileName().toString();
         List<ColumnSchema> columns = table.columns();
         this.codecs = new ValueCodec[columns.size()];
-        this.names = new String[columns.size()];
+        this.names = new SerializableString[columns.size()];
         for (int i = 0; i < codecs.length; i++) {
             codecs[i] = Codecs.forType(columns.get(i).type());
-            names[i] = columns.get(i).name();
+            names[i] = new SerializedString(columns.get(i).name());
         }
+        this.canonical = new Object[codecs.length];
         this.counter = new CountingDigestStream(SecureFiles.newPrivateFile(file));
         this.generator =
                 StagingJson.FACTORY.createGenerator(new BufferedOutputStream(counter, 1 << 16), JsonEncoding.UTF8);
-        generator.writeStartArray();
+        generator.setRootValueSeparator(null);
+        generator.writeRaw('[');
     }
 
     /**
      * Writes one row; {@code values} are canonical values in column order (null for SQL NULL).
+     * Every value is checked (and normalised) by its codec's {@link ValueCodec#canonical} before
+     * anything is written, so a refused row leaves the file as it was and the writer usable.
      *
-     * @throws MigrateException naming the table, row and column when a value does not fit its
-     *     staging type
+     * @throws MigrateException naming the file, table, row and column when a value does not fit
+     *     its staging type
+     * @throws IllegalArgumentException when {@code values} does not have one value per column
      */
     public void writeRow(Object[] values) {
-        rows++;
-        int i = 0;
+        if (entry != null || broken) {
+            throw new IllegalStateException("table file " + fileName + " is " + (broken ? "broken" : "closed"));
+        }
+        if (values.length != codecs.length) {
+            throw new IllegalArgumentException("table \"" + table.name() + "\" has " + codecs.length
+                    + " columns, the row has " + values.length + " values");
+        }
+        long row = rows + 1;
+        for (int i = 0; i < codecs.length; i++) {
+            Object v = values[i];
+            try {
+                canonical[i] = v == null ? null : codecs[i].canonical(v);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                Arrays.fill(canonical, null);
+                throw MigrateException.input(
+                        location()
+                                .withRow(row)
+                                .withColumn(table.columns().get(i).name()),
+                        e.getMessage() + " (staging type "
+                                + table.columns().get(i).type() + ")");
+            }
+        }
         try {
-            generator.writeRaw(rows == 1 ? "\n" : ",\n");
+            generator.writeRaw(row == 1 ? FIRST_ROW : NEXT_ROW);
             generator.writeStartObject();
-            for (; i < codecs.length; i++) {
+            for (int i = 0; i < codecs.length; i++) {
                 generator.writeFieldName(names[i]);
-                Object v = values[i];
+                Object v = canonical[i];
                 if (v == null) {
                     generator.writeNull();
                 } else {
-                    codecs[i].write(generator, v);
+                    codecs[i].writeCanonical(generator, v);
                 }
             }
             generator.writeEndObject();
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw MigrateException.input(location().withRow(rows).withColumn(names[i]), e.getMessage());
         } catch (IOException e) {
-            throw MigrateException.runtime(location().withRow(rows), "cannot write: " + e.getMessage(), e);
+            broken = true;
+            throw MigrateException.runtime(location().withRow(row), "cannot write: " + StagingWriter.describe(e), e);
+        } finally {
+            // Drop references so a big value is not kept alive until the next row.
+            Arrays.fill(canonical, null);
         }
+        rows = row;
     }
 
     /** Rows written so far. */
     public long rows() {
         return rows;
+    }
+
+    /** The file being written. */
+    public Path file() {
+        return file;
+    }
+
+    /** True once {@link #close()} has completed. */
+    public boolean isClosed() {
+        return entry != null;
     }
 
     /** The manifest entry; available after {@link #close()}. */
@@ -93,17 +149,33 @@ public final class TableWriter implements Closeable {
         return entry;
     }
 
+    /**
+     * Ends the JSON array and closes the file; the manifest entry (rows, bytes, SHA-256) is then
+     * available from {@link #entry()}. Closing twice is harmless.
+     */
     @Override
     public void close() throws IOException {
         if (entry != null) {
             return;
         }
-        generator.writeRaw(rows == 0 ? "" : "\n");
-        generator.writeEndArray();
-        generator.writeRaw("\n");
+        if (broken) {
+            discard();
+            throw new IOException("table file " + fileName + " is incomplete after a write error");
+        }
+        generator.writeRaw(rows == 0 ? "]\n" : "\n]\n");
         generator.close();
         entry = new TableEntry(
                 table.name(), fileName, rows, counter.bytes, Hex.encodeHexString(counter.digest.digest()));
+    }
+
+    /** Closes the file without completing it (after a failure); the file is left for the caller to delete. */
+    void discard() {
+        broken = true;
+        try {
+            generator.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The export is being abandoned; the file is deleted next.
+        }
     }
 
     private Location location() {

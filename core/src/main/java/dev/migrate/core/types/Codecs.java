@@ -5,15 +5,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * The codec of every staging type. One instance per kind for scalars; arrays compose their
- * element's codec. All JSON forms are documented in {@code docs/staging-format.md}.
+ * The codec of every staging type. Parameterless kinds share one instance; parameterised ones
+ * (integer ranges, decimal precision, text length, temporal precision, arrays) get one per
+ * column. All JSON forms are specified in {@code docs/staging-format.md}.
+ *
+ * <p>Validation is never skipped, on write or on read: a value is checked once, by {@link
+ * ValueCodec#canonical}, with hand-written scanners (no regex, no allocation when the value is
+ * already canonical), so checking costs one pass over its characters. {@link
+ * ValueCodec#writeCanonical} then writes it without checking again.
  */
 public final class Codecs {
 
@@ -22,153 +28,259 @@ public final class Codecs {
     /** The codec for a staging type. */
     public static ValueCodec forType(StagingType type) {
         return switch (type.kind()) {
-            case INT16 -> new IntegerCodec(Short.MIN_VALUE, Short.MAX_VALUE);
-            case INT32 -> new IntegerCodec(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case INT64 -> new IntegerCodec(Long.MIN_VALUE, Long.MAX_VALUE);
-            case DECIMAL -> DECIMAL;
-            case FLOAT32, FLOAT64 -> FLOAT;
+            case INT16 -> INT16;
+            case INT32 -> INT32;
+            case INT64 -> INT64;
+            case DECIMAL ->
+                type.precision() == null
+                        ? DECIMAL
+                        : new DecimalCodec(type.precision(), type.scale() == null ? 0 : type.scale());
+            case FLOAT32 -> FLOAT32;
+            case FLOAT64 -> FLOAT64;
             case BOOLEAN -> BOOLEAN;
-            case TEXT, VARCHAR, CHAR, JSON, ENUM, SOURCE_TEXT -> TEXT;
-            case UUID -> UUID;
+            case TEXT, ENUM, SOURCE_TEXT -> TEXT;
+            case VARCHAR, CHAR -> type.length() == null ? TEXT : new TextCodec(type.length());
+            case JSON -> JSON;
             case JSONB -> JSONB;
+            case UUID -> UUID;
             case BYTES -> BYTES;
-            case DATE -> new PatternCodec("date", DATE_FORM);
-            case TIME -> new PatternCodec("time", TIME_FORM);
-            case TIMETZ -> new PatternCodec("timetz", TIMETZ_FORM);
-            case TIMESTAMP -> new PatternCodec("timestamp", TIMESTAMP_FORM);
-            case TIMESTAMPTZ -> new PatternCodec("timestamptz", TIMESTAMPTZ_FORM);
-            case INTERVAL -> new PatternCodec("interval", INTERVAL_FORM);
+            case DATE -> DATE;
+            case TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ ->
+                type.precision() == null ? TEMPORAL.get(type.kind()) : new TemporalCodec(type.kind(), type.precision());
+            case INTERVAL -> INTERVAL;
             case ARRAY -> new ArrayCodec(forType(type.element()));
         };
     }
 
-    // ---- canonical text forms (see StagingKind); one regex each, checked on read and write ----
-
-    private static final String YEAR = "-?\\d{4,}";
-    private static final String FRACTION = "(\\.\\d{1,6})?";
-    private static final String CLOCK = "(([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d" + FRACTION + "|24:00:00(\\.0{1,6})?)";
-    private static final String OFFSET = "(Z|[+-]\\d{2}:\\d{2}(:\\d{2})?)";
-    private static final String DAY = YEAR + "-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
-    private static final String INFINITY = "infinity|-infinity";
-
-    static final Pattern DATE_FORM = Pattern.compile(DAY + "|" + INFINITY);
-    static final Pattern TIME_FORM = Pattern.compile(CLOCK);
-    static final Pattern TIMETZ_FORM = Pattern.compile(CLOCK + OFFSET);
-    static final Pattern TIMESTAMP_FORM = Pattern.compile(DAY + " " + CLOCK + "|" + INFINITY);
-    static final Pattern TIMESTAMPTZ_FORM = Pattern.compile(DAY + " " + CLOCK + OFFSET + "|" + INFINITY);
-    /** PostgreSQL's iso_8601 IntervalStyle: signed components, fraction only on seconds. */
-    static final Pattern INTERVAL_FORM =
-            Pattern.compile("P(-?\\d+Y)?(-?\\d+M)?(-?\\d+D)?(T(-?\\d+H)?(-?\\d+M)?(-?\\d+(\\.\\d{1,6})?S)?)?");
-
-    private static final Pattern UUID_FORM =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    private static final ValueCodec DECIMAL = new DecimalCodec();
-    private static final ValueCodec FLOAT = new FloatCodec();
+    private static final ValueCodec INT16 = new IntegerCodec(Short.MIN_VALUE, Short.MAX_VALUE);
+    private static final ValueCodec INT32 = new IntegerCodec(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    private static final ValueCodec INT64 = new IntegerCodec(Long.MIN_VALUE, Long.MAX_VALUE);
+    private static final ValueCodec DECIMAL = new DecimalCodec(null, 0);
+    private static final ValueCodec FLOAT32 = new FloatCodec(true);
+    private static final ValueCodec FLOAT64 = new FloatCodec(false);
     private static final ValueCodec BOOLEAN = new BooleanCodec();
-    private static final ValueCodec TEXT = new TextCodec();
-    private static final ValueCodec UUID = new UuidCodec();
+    private static final ValueCodec TEXT = new TextCodec(null);
+    private static final ValueCodec JSON = new JsonCodec();
     private static final ValueCodec JSONB = new JsonbCodec();
+    private static final ValueCodec UUID = new UuidCodec();
     private static final ValueCodec BYTES = new BytesCodec();
+    private static final ValueCodec DATE = new TemporalCodec(StagingKind.DATE, null);
+    private static final ValueCodec INTERVAL = new TemporalCodec(StagingKind.INTERVAL, null);
+    private static final java.util.Map<StagingKind, ValueCodec> TEMPORAL = java.util.Map.of(
+            StagingKind.TIME, new TemporalCodec(StagingKind.TIME, null),
+            StagingKind.TIMETZ, new TemporalCodec(StagingKind.TIMETZ, null),
+            StagingKind.TIMESTAMP, new TemporalCodec(StagingKind.TIMESTAMP, null),
+            StagingKind.TIMESTAMPTZ, new TemporalCodec(StagingKind.TIMESTAMPTZ, null));
 
+    /** "expected X, found Y" with Y shortened to 60 characters. */
     static IllegalArgumentException mismatch(String expected, Object found) {
-        String shown = String.valueOf(found);
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return new IllegalArgumentException("expected " + expected + ", found " + shown);
+        return new IllegalArgumentException("expected " + expected + ", found " + shown(found));
     }
 
-    static IllegalArgumentException mismatch(String expected, JsonParser parser) throws IOException {
-        JsonToken t = parser.currentToken();
-        String found = t == JsonToken.VALUE_STRING
-                ? "\"" + parser.getText() + "\""
-                : t.isScalarValue() ? parser.getText() : t.asString();
-        return mismatch(expected, found);
+    /** "expected X, found Y: reason". */
+    static IllegalArgumentException mismatch(String expected, Object found, String reason) {
+        return new IllegalArgumentException("expected " + expected + ", found " + shown(found) + ": " + reason);
     }
+
+    /** "expected X, found Y" where Y describes the parser's current token. */
+    static IllegalArgumentException mismatch(String expected, JsonParser parser) throws IOException {
+        return new IllegalArgumentException("expected " + expected + ", found " + describe(parser));
+    }
+
+    /**
+     * A Java value for an error message: strings quoted, anything else with its Java type
+     * ("found 12 (Integer)" tells an exporter author what to fix), at most about 60 characters.
+     */
+    private static String shown(Object found) {
+        if (found instanceof String str) {
+            return "\"" + (str.length() > 57 ? str.substring(0, 54) + "..." : str) + "\"";
+        }
+        if (found == null) {
+            return "null";
+        }
+        String s = String.valueOf(found);
+        if (s.length() > 50) {
+            s = s.substring(0, 47) + "...";
+        }
+        return s + " (" + found.getClass().getSimpleName() + ")";
+    }
+
+    /** The current token for an error message: strings quoted, numbers as written, else the token kind. */
+    private static String describe(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            String text = p.getText();
+            return "\"" + (text.length() > 57 ? text.substring(0, 54) + "..." : text) + "\"";
+        }
+        if (t == JsonToken.START_OBJECT) {
+            return "a JSON object";
+        }
+        if (t == JsonToken.START_ARRAY) {
+            return "a JSON array";
+        }
+        return t.isScalarValue() ? p.getText() : t.asString();
+    }
+
+    private static String string(Object value, String expected) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw mismatch(expected, value);
+    }
+
+    /** The string at the parser's current token, or a mismatch. */
+    private static String readString(JsonParser p, String expected) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw mismatch(expected + " as a JSON string", p);
+        }
+        return p.getText();
+    }
+
+    /**
+     * Refuses text that is not valid Unicode: an unpaired UTF-16 surrogate cannot be encoded in
+     * UTF-8, and a database driver would silently turn it into {@code ?}.
+     */
+    static void checkUnicode(String s, String expected) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw mismatch(
+                            expected, s, "unpaired UTF-16 surrogate at index " + i + " (text is not valid Unicode)");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ integers
 
     private static final class IntegerCodec implements ValueCodec {
         private final long min;
         private final long max;
+        private final String expected;
 
         IntegerCodec(long min, long max) {
             this.min = min;
             this.max = max;
+            this.expected = "an integer in [" + min + ", " + max + "]";
         }
 
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            g.writeNumber((long) canonical(value));
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            g.writeNumber((long) (Long) value);
         }
 
         @Override
         public Object read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
                     || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw mismatch("an integer in [" + min + ", " + max + "]", p);
+                throw mismatch(expected, p);
             }
-            return canonical(p.getLongValue());
+            long v = p.getLongValue();
+            if (v < min || v > max) {
+                throw mismatch(expected, p);
+            }
+            return v;
         }
 
         @Override
         public Object canonical(Object value) {
-            if (!(value instanceof Long
-                    || value instanceof Integer
-                    || value instanceof Short
-                    || value instanceof Byte)) {
-                throw mismatch("an integer", value);
+            long v;
+            if (value instanceof Long l) {
+                v = l;
+            } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                v = ((Number) value).longValue();
+                value = null;
+            } else if (value instanceof BigInteger b && b.bitLength() < 64) {
+                v = b.longValue();
+                value = null;
+            } else {
+                throw mismatch(expected, value);
             }
-            long v = ((Number) value).longValue();
             if (v < min || v > max) {
-                throw mismatch("an integer in [" + min + ", " + max + "]", value);
+                throw mismatch(expected, v);
             }
-            return v;
+            // The caller's Long itself when it already is one: no boxing per value.
+            return value != null ? value : Long.valueOf(v);
         }
     }
 
+    // ------------------------------------------------------------------ decimal
+
     private static final class DecimalCodec implements ValueCodec {
+        private final Integer precision;
+        private final int scale;
+        private final String expected;
+
+        DecimalCodec(Integer precision, int scale) {
+            this.precision = precision;
+            this.scale = scale;
+            this.expected = precision == null ? "a decimal" : "a decimal(" + precision + "," + scale + ")";
+        }
+
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            g.writeString((String) canonical(value));
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            g.writeString((String) value);
         }
 
         @Override
         public Object read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw mismatch("a decimal as a JSON string", p);
-            }
-            return canonical(p.getText());
+            return canonical(readString(p, expected));
         }
 
         @Override
         public Object canonical(Object value) {
-            if (value instanceof BigDecimal b) {
-                return b.toPlainString();
-            }
-            if (!(value instanceof String s)) {
-                throw mismatch("a decimal", value);
-            }
-            if (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity")) {
-                return s;
-            }
             try {
-                // Plain notation keeps every digit and the scale (12.50 stays 12.50).
-                return new BigDecimal(s).toPlainString();
-            } catch (NumberFormatException e) {
-                throw mismatch("a decimal", s);
+                if (value instanceof BigDecimal b) {
+                    return DecimalText.canonical(b, precision, scale);
+                }
+                if (value instanceof String s) {
+                    return DecimalText.canonical(s, precision, scale);
+                }
+            } catch (IllegalArgumentException e) {
+                throw mismatch(expected, value, e.getMessage());
             }
+            throw mismatch(expected + " (String or BigDecimal)", value);
         }
     }
 
+    // ------------------------------------------------------------------ float
+
     private static final class FloatCodec implements ValueCodec {
+        private final boolean single;
+        private final String expected;
+
+        FloatCodec(boolean single) {
+            this.single = single;
+            this.expected = single ? "a float32 number" : "a float64 number";
+        }
+
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            double d = (double) canonical(value);
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            double d = (Double) value;
             if (Double.isNaN(d)) {
                 g.writeString("NaN");
             } else if (Double.isInfinite(d)) {
                 g.writeString(d > 0 ? "Infinity" : "-Infinity");
             } else {
+                // Double.toString: the shortest text that parses back to the same double, sign of -0.0 kept.
                 g.writeNumber(d);
             }
         }
@@ -176,35 +288,89 @@ public final class Codecs {
         @Override
         public Object read(JsonParser p) throws IOException {
             return switch (p.currentToken()) {
-                case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> p.getDoubleValue();
+                case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> canonical(number(p));
                 case VALUE_STRING ->
                     switch (p.getText()) {
                         case "NaN" -> Double.NaN;
                         case "Infinity" -> Double.POSITIVE_INFINITY;
                         case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                        default -> throw mismatch("a number, \"NaN\", \"Infinity\" or \"-Infinity\"", p);
+                        default -> throw mismatch(expected + ", \"NaN\", \"Infinity\" or \"-Infinity\"", p);
                     };
-                default -> throw mismatch("a number", p);
+                default -> throw mismatch(expected, p);
             };
+        }
+
+        /**
+         * The JSON number as a double, refusing what a double cannot hold: Jackson would return
+         * Infinity for {@code 1e400} and 0.0 for {@code 1e-400}, and +0.0 for the integer {@code -0}.
+         */
+        private Double number(JsonParser p) throws IOException {
+            double d = p.getDoubleValue();
+            if (d != 0 && !Double.isInfinite(d)) {
+                return d;
+            }
+            String text = p.getText();
+            if (Double.isInfinite(d)) {
+                throw mismatch(expected, text, "outside the range of a float64");
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 'e' || c == 'E') {
+                    break;
+                }
+                if (c >= '1' && c <= '9') {
+                    throw mismatch(expected, text, "too small for a float64 (it would become 0)");
+                }
+            }
+            return text.charAt(0) == '-' ? -0.0 : 0.0;
         }
 
         @Override
         public Object canonical(Object value) {
             if (value instanceof Double d) {
-                return d;
+                return single ? toSingle(d) : d;
             }
             if (value instanceof Float f) {
-                // Through the decimal text so 0.1f stays 0.1, not 0.10000000149011612.
-                return Double.parseDouble(Float.toString(f));
+                // Through the shortest decimal text, so 0.1f stays 0.1, not 0.10000000149011612.
+                return f.isNaN() || f.isInfinite() ? Double.valueOf(f.doubleValue()) : Double.valueOf(f.toString());
             }
-            throw mismatch("a floating-point number", value);
+            throw mismatch(expected + " (Double or Float)", value);
+        }
+
+        /**
+         * A float32 column's value, as the double of the float's shortest decimal text. Refuses a
+         * double that a float32 cannot hold without rounding (the target would silently round it).
+         */
+        private Double toSingle(Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return d;
+            }
+            float f = d.floatValue();
+            if (Float.isInfinite(f) || (f == 0 && d != 0)) {
+                throw mismatch(expected, d, "outside the range of a float32");
+            }
+            double shortest = Double.parseDouble(Float.toString(f));
+            if (shortest == d) {
+                return d;
+            }
+            if ((double) f == d) {
+                return shortest; // a float widened to double: 0.10000000149011612 → 0.1
+            }
+            throw mismatch(expected, d, "more precision than a float32 holds");
         }
     }
+
+    // ------------------------------------------------------------------ boolean
 
     private static final class BooleanCodec implements ValueCodec {
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            g.writeBoolean((boolean) canonical(value));
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            g.writeBoolean((Boolean) value);
         }
 
         @Override
@@ -225,110 +391,172 @@ public final class Codecs {
         }
     }
 
+    // ------------------------------------------------------------------ strings
+
+    /** text, varchar(n), char(n), enum, source_text: any valid Unicode string, at most {@code length} characters. */
     private static class TextCodec implements ValueCodec {
+        private final Integer length;
+        final String expected;
+
+        TextCodec(Integer length) {
+            this(length, length == null ? "text" : "text of at most " + length + " characters");
+        }
+
+        TextCodec(Integer length, String expected) {
+            this.length = length;
+            this.expected = expected;
+        }
+
         @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            g.writeString((String) canonical(value));
+        public final void write(JsonGenerator g, Object value) throws IOException {
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            g.writeString((String) value);
         }
 
         @Override
         public Object read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw mismatch(expected(), p);
-            }
-            return canonical(p.getText());
-        }
-
-        String expected() {
-            return "a JSON string";
+            return canonical(readString(p, expected));
         }
 
         @Override
         public Object canonical(Object value) {
-            if (value instanceof String s) {
-                return s;
-            }
-            throw mismatch(expected(), value);
-        }
-    }
-
-    private static final class UuidCodec extends TextCodec {
-        @Override
-        String expected() {
-            return "a UUID";
-        }
-
-        @Override
-        public Object canonical(Object value) {
-            String s = value instanceof java.util.UUID u ? u.toString() : (String) super.canonical(value);
-            String lower = s.toLowerCase(Locale.ROOT);
-            if (!UUID_FORM.matcher(lower).matches()) {
-                throw mismatch(expected(), value);
-            }
-            return lower;
-        }
-    }
-
-    private static final class PatternCodec extends TextCodec {
-        private final String name;
-        private final Pattern form;
-
-        PatternCodec(String name, Pattern form) {
-            this.name = name;
-            this.form = form;
-        }
-
-        @Override
-        String expected() {
-            return "a " + name + " in canonical form";
-        }
-
-        @Override
-        public Object canonical(Object value) {
-            String s = (String) super.canonical(value);
-            if (!form.matcher(s).matches()) {
-                throw mismatch(expected(), value);
+            String s = string(value, expected);
+            checkUnicode(s, expected);
+            // PostgreSQL counts characters (code points); UTF-16 length is an upper bound.
+            if (length != null && s.length() > length && s.codePointCount(0, s.length()) > length) {
+                throw mismatch(expected, s, s.codePointCount(0, s.length()) + " characters");
             }
             return s;
         }
     }
 
-    private static final class JsonbCodec implements ValueCodec {
-        @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            g.writeRawValue(JsonText.compact((String) canonical(value)));
-        }
-
-        @Override
-        public Object read(JsonParser p) throws IOException {
-            return JsonText.copyCurrent(p);
+    /** json: the document's exact text, which must be valid JSON. */
+    private static final class JsonCodec extends TextCodec {
+        JsonCodec() {
+            super(null, "JSON text");
         }
 
         @Override
         public Object canonical(Object value) {
-            if (!(value instanceof String s)) {
-                throw mismatch("JSON text", value);
-            }
-            return JsonText.compact(s);
+            String s = (String) super.canonical(value);
+            JsonText.validate(s);
+            return s;
         }
     }
+
+    /**
+     * jsonb: compact JSON text, held in a JSON string. Not embedded as a JSON value: a jsonb
+     * {@code null} must stay distinct from SQL NULL.
+     */
+    private static final class JsonbCodec extends TextCodec {
+        JsonbCodec() {
+            super(null, "JSON text");
+        }
+
+        @Override
+        public Object canonical(Object value) {
+            String compact = JsonText.compact(string(value, expected));
+            checkUnicode(compact, expected);
+            return compact;
+        }
+    }
+
+    private static final class UuidCodec extends TextCodec {
+        UuidCodec() {
+            super(null, "a UUID (8-4-4-4-12 hex digits)");
+        }
+
+        @Override
+        public Object canonical(Object value) {
+            if (value instanceof java.util.UUID u) {
+                return u.toString();
+            }
+            String s = string(value, expected);
+            if (s.length() != 36) {
+                throw mismatch(expected, s);
+            }
+            boolean upper = false;
+            for (int i = 0; i < 36; i++) {
+                char c = s.charAt(i);
+                if (i == 8 || i == 13 || i == 18 || i == 23) {
+                    if (c != '-') {
+                        throw mismatch(expected, s);
+                    }
+                } else if (c >= 'A' && c <= 'F') {
+                    upper = true;
+                } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                    throw mismatch(expected, s);
+                }
+            }
+            return upper ? s.toLowerCase(Locale.ROOT) : s;
+        }
+    }
+
+    /** date, time, timetz, timestamp, timestamptz, interval: canonical ISO text, see {@link TemporalText}. */
+    private static final class TemporalCodec extends TextCodec {
+        private final StagingKind kind;
+        private final Integer precision;
+
+        TemporalCodec(StagingKind kind, Integer precision) {
+            super(null, (kind == StagingKind.INTERVAL ? "an " : "a ") + kind.jsonName() + " (" + form(kind) + ")");
+            this.kind = kind;
+            this.precision = precision == null || precision >= 6 ? null : precision;
+        }
+
+        private static String form(StagingKind kind) {
+            return switch (kind) {
+                case DATE -> "uuuu-MM-dd or ±infinity";
+                case TIME -> "HH:mm:ss[.ffffff]";
+                case TIMETZ -> "HH:mm:ss[.ffffff]±HH:MM";
+                case TIMESTAMP -> "uuuu-MM-dd HH:mm:ss[.ffffff] or ±infinity";
+                case TIMESTAMPTZ -> "uuuu-MM-dd HH:mm:ss[.ffffff]±HH:MM or ±infinity";
+                default -> "ISO-8601 as PostgreSQL's iso_8601 style, e.g. P1Y2M3DT4H5M6.5S";
+            };
+        }
+
+        @Override
+        public Object canonical(Object value) {
+            String s = string(value, expected);
+            try {
+                return switch (kind) {
+                    case DATE -> TemporalText.date(s);
+                    case TIME -> TemporalText.time(s, precision);
+                    case TIMETZ -> TemporalText.timetz(s, precision);
+                    case TIMESTAMP -> TemporalText.timestamp(s, precision);
+                    case TIMESTAMPTZ -> TemporalText.timestamptz(s, precision);
+                    default -> TemporalText.interval(s);
+                };
+            } catch (IllegalArgumentException e) {
+                throw mismatch(expected, s, e.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ bytes
 
     private static final class BytesCodec implements ValueCodec {
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            byte[] b = (byte[]) canonical(value);
-            g.writeString(Base64.getEncoder().encodeToString(b));
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            // Jackson's default variant is RFC 4648 base64, padded, no line breaks (as Base64.getEncoder()).
+            g.writeBinary((byte[]) value);
         }
 
         @Override
         public Object read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw mismatch("base64 text", p);
-            }
+            String text = readString(p, "base64");
             try {
-                return Base64.getDecoder().decode(p.getText());
+                return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                throw mismatch("base64 text", p);
+                throw mismatch("base64 (RFC 4648)", text, e.getMessage());
             }
         }
 
@@ -337,10 +565,16 @@ public final class Codecs {
             if (value instanceof byte[] b) {
                 return b;
             }
-            throw mismatch("bytes", value);
+            throw mismatch("bytes (byte[])", value);
         }
     }
 
+    // ------------------------------------------------------------------ arrays
+
+    /**
+     * Arrays of any element kind, any number of dimensions (nested lists), NULL elements allowed.
+     * A multi-dimensional array must be rectangular, as PostgreSQL requires.
+     */
     private static final class ArrayCodec implements ValueCodec {
         private final ValueCodec element;
 
@@ -350,15 +584,20 @@ public final class Codecs {
 
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            List<?> list = asList(value);
+            writeCanonical(g, canonical(value));
+        }
+
+        @Override
+        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
+            List<?> list = (List<?>) value;
             g.writeStartArray();
             for (Object item : list) {
                 if (item == null) {
                     g.writeNull();
                 } else if (item instanceof List<?>) {
-                    write(g, item);
+                    writeCanonical(g, item);
                 } else {
-                    element.write(g, item);
+                    element.writeCanonical(g, item);
                 }
             }
             g.writeEndArray();
@@ -369,12 +608,18 @@ public final class Codecs {
             if (p.currentToken() != JsonToken.START_ARRAY) {
                 throw mismatch("a JSON array", p);
             }
+            List<Object> out = readList(p);
+            checkShape(out);
+            return out;
+        }
+
+        private List<Object> readList(JsonParser p) throws IOException {
             List<Object> out = new ArrayList<>();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t == JsonToken.VALUE_NULL) {
                     out.add(null);
                 } else if (t == JsonToken.START_ARRAY) {
-                    out.add(read(p));
+                    out.add(readList(p));
                 } else {
                     out.add(element.read(p));
                 }
@@ -384,19 +629,51 @@ public final class Codecs {
 
         @Override
         public Object canonical(Object value) {
-            List<?> list = asList(value);
+            List<Object> out = canonicalList(value);
+            checkShape(out);
+            return out;
+        }
+
+        private List<Object> canonicalList(Object value) {
+            if (!(value instanceof List<?> list)) {
+                throw mismatch("an array (a java.util.List)", value);
+            }
             List<Object> out = new ArrayList<>(list.size());
             for (Object item : list) {
-                out.add(item == null ? null : item instanceof List<?> ? canonical(item) : element.canonical(item));
+                out.add(item == null ? null : item instanceof List<?> ? canonicalList(item) : element.canonical(item));
             }
             return out;
         }
 
-        private static List<?> asList(Object value) {
-            if (value instanceof List<?> l) {
-                return l;
+        /**
+         * Checks that every level holds either only sub-arrays of one size and depth, or only
+         * elements and NULLs; returns the number of dimensions.
+         */
+        private static int checkShape(List<?> list) {
+            int depth = -1;
+            int size = -1;
+            for (Object item : list) {
+                int d;
+                if (item instanceof List<?> sub) {
+                    if (size >= 0 && sub.size() != size) {
+                        throw jagged();
+                    }
+                    size = sub.size();
+                    d = 1 + checkShape(sub);
+                } else {
+                    d = 1;
+                }
+                if (depth >= 0 && d != depth) {
+                    throw jagged();
+                }
+                depth = d;
             }
-            throw mismatch("a list", value);
+            return depth < 0 ? 1 : depth;
+        }
+
+        private static IllegalArgumentException jagged() {
+            return new IllegalArgumentException("expected a rectangular array: sub-arrays of one size and depth, "
+                    + "no NULL or element beside a sub-array (PostgreSQL would refuse it)");
         }
     }
 }

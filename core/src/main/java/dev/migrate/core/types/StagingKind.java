@@ -11,15 +11,19 @@ import java.util.Locale;
  * 24:00:00, infinity) is wider than java.time's.
  */
 public enum StagingKind {
-    /** {@code Long}; JSON number. */
+    /** {@code Long} in [-32768, 32767]; JSON number. */
     INT16,
-    /** {@code Long}; JSON number. */
+    /** {@code Long} in [-2147483648, 2147483647]; JSON number. */
     INT32,
     /** {@code Long}; JSON number. */
     INT64,
     /** {@code String} exact decimal text ({@code -12.3400}, {@code NaN}, {@code Infinity}); JSON string. */
     DECIMAL,
-    /** {@code Double}; JSON number, or the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+    /**
+     * {@code Double} holding a float32 value as its shortest decimal ({@code 0.1}, not {@code
+     * 0.10000000149011612}); JSON number, or the strings {@code NaN}, {@code Infinity}, {@code
+     * -Infinity}.
+     */
     FLOAT32,
     /** {@code Double}; JSON number, or the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. */
     FLOAT64,
@@ -33,21 +37,28 @@ public enum StagingKind {
     CHAR,
     /** {@code String}, lowercase 8-4-4-4-12; JSON string. */
     UUID,
-    /** {@code String}, the document's exact text (duplicate keys, whitespace); JSON string. */
+    /** {@code String}, the document's exact text (duplicate keys, whitespace), valid JSON; JSON string. */
     JSON,
-    /** {@code String}, compact JSON text; the JSON value itself, embedded. */
+    /**
+     * {@code String}, compact JSON text (no insignificant whitespace; key order, duplicate keys and
+     * number text as given); JSON string holding that text. Held as a string, not embedded, so a
+     * jsonb {@code null} stays distinct from SQL NULL.
+     */
     JSONB,
     /** {@code byte[]}; JSON string, base64 (RFC 4648, padded). */
     BYTES,
     /** {@code String} {@code uuuu-MM-dd}, astronomical year (year 0 = 1 BC), or {@code infinity}/{@code -infinity}. */
     DATE,
-    /** {@code String} {@code HH:mm:ss[.ffffff]}, {@code 24:00:00} allowed. */
+    /** {@code String} {@code HH:mm:ss[.ffffff]} (no trailing zeros in the fraction), {@code 24:00:00} allowed. */
     TIME,
-    /** {@code String} {@code HH:mm:ss[.ffffff]+HH:MM}. */
+    /** {@code String} {@code HH:mm:ss[.ffffff]+HH:MM[:SS]}; {@code Z} is normalised to {@code +00:00}. */
     TIMETZ,
     /** {@code String} {@code uuuu-MM-dd HH:mm:ss[.ffffff]}, or {@code infinity}/{@code -infinity}. */
     TIMESTAMP,
-    /** {@code String} {@code uuuu-MM-dd HH:mm:ss[.ffffff]+HH:MM}, or {@code infinity}/{@code -infinity}. */
+    /**
+     * {@code String} {@code uuuu-MM-dd HH:mm:ss[.ffffff]+HH:MM[:SS]} ({@code Z} is normalised to
+     * {@code +00:00}), or {@code infinity}/{@code -infinity}.
+     */
     TIMESTAMPTZ,
     /** {@code String}, ISO-8601 duration as PostgreSQL's {@code iso_8601} IntervalStyle prints it. */
     INTERVAL,
