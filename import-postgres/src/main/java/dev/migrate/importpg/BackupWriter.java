@@ -2,6 +2,8 @@ package dev.migrate.importpg;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.ForeignKey;
@@ -15,7 +17,6 @@ import dev.migrate.core.staging.StagingWriter;
 import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableWriter;
 import dev.migrate.core.types.StagingKind;
-import dev.migrate.core.types.StagingType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ import java.util.Set;
  *
  * <p>The rows are read on the import's own connection, inside its REPEATABLE READ transaction
  * after the tables were locked against writers, so the backup is exactly what the import then
- * replaces. Every value is read as PostgreSQL text under fixed session settings and converted
- * to its canonical staging form by {@link PgText#fromOutput}.
+ * replaces. Values are read by core's {@link PostgresValues} (PostgreSQL text output under fixed
+ * session settings, converted to canonical staging values).
  */
 final class BackupWriter {
 
@@ -111,14 +112,14 @@ final class BackupWriter {
     private static TableEntry writeRows(Connection c, String schema, TableSchema table, StagingWriter writer)
             throws SQLException {
         List<String> selects = new ArrayList<>();
-        for (ColumnSchema col : table.columns()) {
-            // char(n)::text strips the blank padding PostgreSQL stores; its own output keeps it.
-            boolean bpchar = col.type().kind() == StagingKind.CHAR;
-            selects.add(PgNames.quote(col.name()) + (bpchar ? "" : "::text"));
+        int n = table.columns().size();
+        ColumnReader[] readers = new ColumnReader[n];
+        for (int i = 0; i < n; i++) {
+            ColumnSchema col = table.columns().get(i);
+            selects.add(PostgresValues.INSTANCE.selectExpression(col.name(), col.type()));
+            readers[i] = PostgresValues.INSTANCE.reader(col.type());
         }
         String sql = "SELECT " + String.join(", ", selects) + " FROM " + PgNames.qualified(schema, table.name());
-        int n = table.columns().size();
-        StagingType[] types = table.columns().stream().map(ColumnSchema::type).toArray(StagingType[]::new);
         TableWriter out = writer.openTable(table);
         try (Statement s = c.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
@@ -128,20 +129,17 @@ final class BackupWriter {
                     row++;
                     Object[] values = new Object[n];
                     for (int i = 0; i < n; i++) {
-                        String text = rs.getString(i + 1);
-                        if (text != null) {
-                            try {
-                                values[i] = PgText.fromOutput(types[i], text);
-                            } catch (RuntimeException e) {
-                                throw MigrateException.runtime(
-                                        new Location(
-                                                null,
-                                                table.name(),
-                                                row,
-                                                table.columns().get(i).name()),
-                                        "backup cannot read the value: " + e.getMessage(),
-                                        e);
-                            }
+                        try {
+                            values[i] = readers[i].read(rs, i + 1);
+                        } catch (IllegalArgumentException e) {
+                            throw MigrateException.runtime(
+                                    new Location(
+                                            null,
+                                            table.name(),
+                                            row,
+                                            table.columns().get(i).name()),
+                                    "backup cannot read the value: " + e.getMessage(),
+                                    e);
                         }
                     }
                     out.writeRow(values);

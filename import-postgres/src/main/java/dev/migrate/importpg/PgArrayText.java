@@ -1,12 +1,11 @@
 package dev.migrate.importpg;
 
 import dev.migrate.core.types.StagingType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PostgreSQL array literals: building one from a canonical list (nested lists for more
- * dimensions, null elements) and parsing PostgreSQL's array output back.
+ * PostgreSQL array literals built from a canonical list (nested lists for more dimensions, null
+ * elements).
  *
  * <p>Every non-null element is written double-quoted with {@code "} and {@code \} backslash-escaped,
  * so no element text (empty string, the word {@code NULL}, commas, braces, spaces, quotes) can
@@ -57,100 +56,5 @@ final class PgArrayText {
     /** PostgreSQL's array delimiter is a comma for every type except {@code box}. */
     static char delimiter(StagingType leaf) {
         return leaf.sourceType() != null && leaf.sourceType().equalsIgnoreCase("box") ? ';' : ',';
-    }
-
-    /** Parses PostgreSQL's array output into the canonical nested list. */
-    static List<Object> parse(StagingType type, String text) {
-        StagingType leaf = type.leaf();
-        Parser p = new Parser(text, leaf, delimiter(leaf));
-        if (text.startsWith("[")) {
-            // Dimension decoration ("[0:2]={...}") for lower bounds other than 1: the bounds are
-            // not part of the staging format; the elements are.
-            int eq = text.indexOf('=');
-            p.pos = eq + 1;
-        }
-        return p.array();
-    }
-
-    private static final class Parser {
-        final String s;
-        final StagingType leaf;
-        final char delimiter;
-        int pos;
-
-        Parser(String s, StagingType leaf, char delimiter) {
-            this.s = s;
-            this.leaf = leaf;
-            this.delimiter = delimiter;
-        }
-
-        List<Object> array() {
-            expect('{');
-            List<Object> out = new ArrayList<>();
-            if (peek() == '}') {
-                pos++;
-                return out;
-            }
-            while (true) {
-                char c = peek();
-                if (c == '{') {
-                    out.add(array());
-                } else if (c == '"') {
-                    out.add(PgText.fromOutput(leaf, quoted()));
-                } else {
-                    String token = unquoted();
-                    out.add(token.equalsIgnoreCase("NULL") ? null : PgText.fromOutput(leaf, token));
-                }
-                char next = s.charAt(pos++);
-                if (next == '}') {
-                    return out;
-                }
-                if (next != delimiter) {
-                    throw new IllegalArgumentException("malformed array text at position " + pos);
-                }
-            }
-        }
-
-        private String quoted() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = s.charAt(pos++);
-                if (c == '\\') {
-                    b.append(s.charAt(pos++));
-                } else if (c == '"') {
-                    return b.toString();
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-
-        private String unquoted() {
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = s.charAt(pos);
-                if (c == delimiter || c == '}') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    pos++;
-                    c = s.charAt(pos);
-                }
-                b.append(c);
-                pos++;
-            }
-        }
-
-        private char peek() {
-            return s.charAt(pos);
-        }
-
-        private void expect(char c) {
-            if (s.charAt(pos) != c) {
-                throw new IllegalArgumentException("malformed array text at position " + pos);
-            }
-            pos++;
-        }
     }
 }

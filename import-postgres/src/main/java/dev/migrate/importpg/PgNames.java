@@ -1,11 +1,11 @@
 package dev.migrate.importpg;
 
-import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.SchemaSnapshot;
 import dev.migrate.core.schema.TableSchema;
+import dev.migrate.core.sql.PostgresDialect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +25,13 @@ import java.util.Map;
  */
 final class PgNames {
 
-    static final int MAX_BYTES = 63;
+    static final int MAX_BYTES = PostgresDialect.MAX_IDENTIFIER_BYTES;
 
     private PgNames() {}
 
     /** A double-quoted identifier; case, spaces, quotes and reserved words kept exactly. */
     static String quote(String name) {
-        // TODO use core.sql quoting (dev.migrate.core.sql.PostgresDialect) once it is committed
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return PostgresDialect.INSTANCE.quote(name);
     }
 
     /** {@code "schema"."name"}. */
@@ -42,15 +41,11 @@ final class PgNames {
 
     /** A string literal for DDL (enum labels, defaults); never used for data values. */
     static String literal(String value) {
-        if (value.indexOf('\0') >= 0) {
-            throw MigrateException.input("a SQL literal cannot contain a NUL character");
-        }
-        // An escape string: its meaning does not depend on standard_conforming_strings.
-        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        return PostgresDialect.INSTANCE.quoteLiteral(value);
     }
 
     static boolean fits(String name) {
-        return name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+        return PostgresDialect.fits(name);
     }
 
     /**
@@ -108,23 +103,9 @@ final class PgNames {
         });
     }
 
-    /** The longest prefix of whole characters that fits in 63 UTF-8 bytes, as PostgreSQL cuts. */
+    /** What PostgreSQL keeps of the name. */
     static String truncated(String name) {
-        if (name == null || fits(name)) {
-            return name;
-        }
-        int bytes = 0;
-        int end = 0;
-        while (end < name.length()) {
-            int cp = name.codePointAt(end);
-            int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + width > MAX_BYTES) {
-                break;
-            }
-            bytes += width;
-            end += Character.charCount(cp);
-        }
-        return name.substring(0, end);
+        return name == null ? null : PostgresDialect.truncated(name);
     }
 
     /** The name in double quotes for a one-line message, control characters escaped, long names cut. */
@@ -154,9 +135,5 @@ final class PgNames {
             }
         }
         return b.append('"').toString();
-    }
-
-    static Location table(String table) {
-        return Location.table(table);
     }
 }

@@ -5,27 +5,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Converts between canonical staging values and PostgreSQL's text forms, in both directions:
+ * Converts canonical staging values to PostgreSQL's text input forms:
  * {@link #input} gives the text PostgreSQL's input functions accept (what COPY and bound
- * parameters carry), {@link #fromOutput} reads what PostgreSQL prints with the session settings of
- * {@link #SESSION_SETTINGS} (used for backups).
+ * parameters carry). The other direction (PostgreSQL output to canonical, used for backups) is
+ * core's {@link dev.migrate.core.canonical.PostgresValues}.
  *
  * <p>The two differences that need real work are BC dates (the staging format uses astronomical
  * years, {@code -0043} = 44 BC; PostgreSQL writes {@code 0044-03-15 BC}) and arrays (see {@link
  * PgArrayText}). Everything else is PostgreSQL's own ISO form already.
  */
 final class PgText {
-
-    /**
-     * Settings under which {@link #fromOutput} understands PostgreSQL's output: ISO dates, UTC
-     * offsets, ISO-8601 intervals, hex bytea, shortest exact floats.
-     */
-    static final List<String> SESSION_SETTINGS = List.of(
-            "set datestyle = 'ISO, YMD'",
-            "set intervalstyle = 'iso_8601'",
-            "set timezone = 'UTC'",
-            "set bytea_output = 'hex'",
-            "set extra_float_digits = 3");
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -103,73 +92,5 @@ final class PgText {
     private static String pad4(long year) {
         String s = Long.toString(year);
         return s.length() >= 4 ? s : "0".repeat(4 - s.length()) + s;
-    }
-
-    // ---------------------------------------------------------------- output -> canonical
-
-    /**
-     * The canonical value of PostgreSQL's text output for a column of this staging type, read
-     * under {@link #SESSION_SETTINGS}.
-     */
-    static Object fromOutput(StagingType type, String text) {
-        return switch (type.kind()) {
-            case INT16, INT32, INT64 -> Long.parseLong(text);
-            case DECIMAL -> text;
-            case FLOAT32, FLOAT64 -> parseFloat(text);
-            case BOOLEAN -> text.equals("t") || text.equals("true");
-            case BYTES -> parseBytea(text);
-            case DATE -> fromBc(text);
-            case TIMESTAMP -> fromBc(text);
-            case TIMESTAMPTZ -> fullOffset(fromBc(text));
-            case TIMETZ -> fullOffset(text);
-            case ARRAY -> PgArrayText.parse(type, text);
-            case TEXT, VARCHAR, CHAR, JSON, JSONB, ENUM, SOURCE_TEXT, UUID, TIME, INTERVAL -> text;
-        };
-    }
-
-    private static Double parseFloat(String text) {
-        return switch (text) {
-            case "NaN" -> Double.NaN;
-            case "Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(text);
-        };
-    }
-
-    private static byte[] parseBytea(String text) {
-        if (!text.startsWith("\\x")) {
-            throw new IllegalArgumentException("bytea output is not in hex form");
-        }
-        return HEX.parseHex(text, 2, text.length());
-    }
-
-    /** {@code 0044-03-15[ time] BC} to astronomical {@code -0043-03-15[ time]}. */
-    static String fromBc(String text) {
-        if (!text.endsWith(" BC")) {
-            return text;
-        }
-        String body = text.substring(0, text.length() - 3);
-        int dash = body.indexOf('-');
-        long bcYear = Long.parseLong(body.substring(0, dash));
-        long astronomical = 1 - bcYear;
-        String year = astronomical == 0 ? "0000" : "-" + pad4(-astronomical);
-        return year + body.substring(dash);
-    }
-
-    /** {@code +02} to {@code +02:00}: the canonical offset always has minutes. */
-    static String fullOffset(String text) {
-        if (text.endsWith("infinity")) {
-            return text;
-        }
-        int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
-        int colon = text.indexOf(':');
-        if (sign < 0 || sign < colon) {
-            return text;
-        }
-        String offset = text.substring(sign);
-        if (offset.length() == 3) {
-            return text + ":00";
-        }
-        return text;
     }
 }

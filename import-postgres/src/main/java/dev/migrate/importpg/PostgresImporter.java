@@ -1,6 +1,7 @@
 package dev.migrate.importpg;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.staging.StagingReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,9 +54,7 @@ public final class PostgresImporter {
         }
         try (Connection c = connect()) {
             String database = Sql.queryString(c, "SELECT current_database()");
-            for (String s : PgText.SESSION_SETTINGS) {
-                Sql.execute(c, s);
-            }
+            PostgresValues.prepareSession(c);
             TargetCatalog before = TargetCatalog.read(c, options.schema());
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
