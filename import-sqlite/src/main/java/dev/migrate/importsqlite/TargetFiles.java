@@ -205,7 +205,7 @@ final class TargetFiles {
     }
 
     private static boolean isAlive(long pid) {
-        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isPresent();
+        return ProcessHandle.of(pid).isPresent(); // this process included: another thread may be importing
     }
 
     /** A new empty owner-only file in {@code where}, named so that {@link #removeStaleTemporaries} knows it. */

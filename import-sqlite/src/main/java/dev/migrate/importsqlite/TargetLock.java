@@ -14,9 +14,13 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * Holds the existing target's write lock ({@code BEGIN IMMEDIATE}) from the backup until after the
- * rename, so no other connection can write a change that the backup would miss and the new file
- * would drop. Readers are not blocked in WAL mode. Nothing is written through this connection: the
- * transaction is rolled back.
+ * rename, so no other connection can commit a change that the backup would miss and the new file
+ * would drop. Readers are not blocked. Nothing is written through this connection: the transaction
+ * is rolled back.
+ *
+ * <p>The backup reads through a second, read-only connection: SQLite's backup API refuses a source
+ * connection that is inside a write transaction, and a second connection of this process can read
+ * while the first holds the write lock (RESERVED in rollback mode, the WAL write lock in WAL mode).
  */
 final class TargetLock implements AutoCloseable {
 
@@ -77,11 +81,13 @@ final class TargetLock implements AutoCloseable {
      */
     void backupTo(Path partial, Path backup) {
         Location where = Location.file(backup.toString());
-        try {
-            SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        try (Connection reader = SqliteConnections.openReadOnly(target)) {
+            SQLiteConnection sqlite = reader.unwrap(SQLiteConnection.class);
+            // All pages in one step, under one read transaction; retry a busy source for up to 5 s.
             int rc = sqlite.getDatabase().backup("main", partial.toString(), null, 100, 50, -1);
             if (rc != 0 && rc != 101) {
-                throw MigrateException.runtime(where, "backup failed: SQLite result code " + rc, null);
+                throw MigrateException.runtime(
+                        where, "backup failed: " + org.sqlite.SQLiteErrorCode.getErrorCode(rc).message, null);
             }
         } catch (SQLException e) {
             throw MigrateException.runtime(where, "backup failed: " + SqliteErrors.describe(e), e);
