@@ -141,7 +141,12 @@ final class Merge {
             ctx.warn(table, "shared table without a primary key among the staged columns: staged rows not merged");
             return;
         }
-        List<String> others = cols.stream().filter(col -> !pk.contains(col)).toList();
+        // Compared and updated: everything but the key and the owner (which is the user's id on
+        // the staged side and may be NULL on a shared row).
+        String owner = ctx.options.tenant().ownerColumn();
+        List<String> others = cols.stream()
+                .filter(col -> !pk.contains(col) && !col.equals(owner))
+                .toList();
         String differs = others.isEmpty()
                 ? "false"
                 : "ROW("
