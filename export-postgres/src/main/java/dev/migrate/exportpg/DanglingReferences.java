@@ -61,6 +61,61 @@ final class DanglingReferences {
         return lines;
     }
 
+    /**
+     * Rows left out because their owning foreign keys lead to the user and to another user at
+     * once (a row two users own goes to neither), one line each, counted per table in {@code
+     * perTable}.
+     */
+    static List<String> ambiguous(
+            PgSession session, TenantPlan plan, List<SourceTable> exported, Map<String, Long> perTable) {
+        List<String> lines = new ArrayList<>();
+        long total = 0;
+        for (SourceTable t : exported) {
+            Cond cond = plan.ambiguous(TableKey.of(t));
+            if (cond == null) {
+                continue;
+            }
+            List<String> key = displayKey(t.schema());
+            List<String> select = new ArrayList<>();
+            for (String k : key) {
+                select.add(k.equals("ctid") ? "CAST(ctid AS pg_catalog.text)" : text(SQL.quote(k)));
+            }
+            select.add("count(*) OVER ()");
+            String sql = "SELECT " + String.join(", ", select) + " FROM " + t.fromItem() + " WHERE " + cond.sql()
+                    + " LIMIT " + (MAX_LINES + 1);
+            try (PreparedStatement s = session.connection().prepareStatement(sql)) {
+                for (int i = 1; i <= cond.params(); i++) {
+                    s.setString(i, plan.userId());
+                }
+                long found = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> values = new ArrayList<>();
+                        for (int i = 0; i < key.size(); i++) {
+                            values.add(rs.getString(i + 1));
+                        }
+                        found = rs.getLong(key.size() + 1);
+                        lines.add(t.name() + " " + pairs(key, values)
+                                + ": its owning foreign keys lead to this user and to another user (not exported)");
+                    }
+                }
+                if (found > 0) {
+                    perTable.merge(t.name(), found, Long::sum);
+                }
+                total += found;
+            } catch (SQLException e) {
+                throw session.error(e, t.name());
+            }
+        }
+        if (lines.size() > MAX_LINES) {
+            lines.subList(MAX_LINES, lines.size()).clear();
+        }
+        if (total > lines.size()) {
+            lines.add("... and " + (total - lines.size()) + " more rows of ambiguous owner");
+        }
+        return lines;
+    }
+
     private static long query(
             PgSession session, TenantPlan plan, SourceTable t, ForeignKey fk, SourceTable parent, List<String> out) {
         List<String> key = displayKey(t.schema());

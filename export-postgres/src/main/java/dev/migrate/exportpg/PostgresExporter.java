@@ -120,7 +120,9 @@ public final class PostgresExporter {
 
         TenantPlan tenant;
         List<String> dangling = List.of();
+        List<String> ambiguous = List.of();
         Map<String, Long> danglingPerTable = new HashMap<>();
+        Map<String, Long> ambiguousPerTable = new HashMap<>();
         try {
             lock(session, options.tenant() == null ? exported : all);
             skipped.addAll(notMigrated(catalog.notMigrated(
@@ -128,6 +130,7 @@ public final class PostgresExporter {
             tenant = options.tenant() == null ? null : new TenantPlanner(options.tenant(), all).plan(session);
             if (tenant != null) {
                 dangling = DanglingReferences.find(session, tenant, exported, danglingPerTable);
+                ambiguous = DanglingReferences.ambiguous(session, tenant, exported, ambiguousPerTable);
             }
         } catch (SQLException e) {
             throw session.error(e, null);
@@ -137,11 +140,18 @@ public final class PostgresExporter {
         skipped.forEach(s -> allWarnings.add(describe(s)));
         allWarnings.addAll(warnings);
         dangling.forEach(d -> allWarnings.add("dangling reference, not followed: " + d));
+        ambiguous.forEach(a -> allWarnings.add("owned by two users, not exported: " + a));
 
         SchemaSnapshot snapshot = new SchemaSnapshot(order.tables(), enums, skipped);
         TenantFilter tenantFilter = tenant == null ? null : tenant.toManifest(exported, dangling);
-        return write(
-                session, listener, started, exported, snapshot, tenant, tenantFilter, danglingPerTable, allWarnings);
+        Map<String, List<String>> tenantNotes = new HashMap<>();
+        danglingPerTable.forEach((table, n) -> tenantNotes
+                .computeIfAbsent(table, k -> new ArrayList<>())
+                .add(n + " dangling reference(s) to rows outside this export, reported and not followed"));
+        ambiguousPerTable.forEach((table, n) -> tenantNotes
+                .computeIfAbsent(table, k -> new ArrayList<>())
+                .add(n + " row(s) owned through foreign keys by this user and another user, not exported"));
+        return write(session, listener, started, exported, snapshot, tenant, tenantFilter, tenantNotes, allWarnings);
     }
 
     private ExportResult write(
@@ -152,7 +162,7 @@ public final class PostgresExporter {
             SchemaSnapshot snapshot,
             TenantPlan tenant,
             TenantFilter tenantFilter,
-            Map<String, Long> danglingPerTable,
+            Map<String, List<String>> tenantNotes,
             List<String> warnings) {
         Path dir = options.exportDir();
         boolean existed = Files.exists(dir);
@@ -173,10 +183,7 @@ public final class PostgresExporter {
                 List<String> notes = new ArrayList<>(t.notes());
                 if (tenant != null) {
                     notes.add(tenant.explanation(key));
-                    Long d = danglingPerTable.get(t.name());
-                    if (d != null) {
-                        notes.add(d + " dangling reference(s) to rows of another user, reported and not followed");
-                    }
+                    notes.addAll(tenantNotes.getOrDefault(t.name(), List.of()));
                 }
                 TableStats s = new TableStats(t.name(), entry.rows(), entry.bytes(), seconds(t0), notes);
                 stats.add(s);

@@ -16,6 +16,7 @@ final class TenantPlan {
     private final SourceTable usersTable;
     private final Map<TableKey, TenantScope> scopes;
     private final Map<TableKey, Cond> filters;
+    private final Map<TableKey, Cond> ambiguous;
     private final Map<TableKey, String> explanations;
 
     TenantPlan(
@@ -24,12 +25,14 @@ final class TenantPlan {
             SourceTable usersTable,
             Map<TableKey, TenantScope> scopes,
             Map<TableKey, Cond> filters,
+            Map<TableKey, Cond> ambiguous,
             Map<TableKey, String> explanations) {
         this.options = options;
         this.userId = userId;
         this.usersTable = usersTable;
         this.scopes = Map.copyOf(scopes);
         this.filters = Map.copyOf(filters);
+        this.ambiguous = Map.copyOf(ambiguous);
         this.explanations = Map.copyOf(explanations);
     }
 
@@ -49,6 +52,14 @@ final class TenantPlan {
     /** The condition over the table's own columns that selects its exported rows. */
     Cond filter(TableKey table) {
         return filters.getOrDefault(table, Cond.TRUE);
+    }
+
+    /**
+     * Rows that owning foreign keys tie to the user and to another user at once (exported to
+     * neither), or null when the table has no two owning keys.
+     */
+    Cond ambiguous(TableKey table) {
+        return ambiguous.get(table);
     }
 
     String explanation(TableKey table) {

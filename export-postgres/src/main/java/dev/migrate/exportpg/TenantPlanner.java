@@ -69,9 +69,10 @@ final class TenantPlanner {
 
         assignScopes();
         Map<TableKey, Cond> filters = new LinkedHashMap<>();
+        Map<TableKey, Cond> ambiguous = new LinkedHashMap<>();
         Map<TableKey, String> explanations = new LinkedHashMap<>();
         for (Map.Entry<TableKey, SourceTable> e : tables.entrySet()) {
-            Cond filter = visible(e.getValue());
+            Cond filter = visible(e.getValue(), new ArrayDeque<>());
             if (filter.sql().length() > MAX_FILTER_CHARS) {
                 throw MigrateException.input(
                         Location.table(e.getValue().name()),
@@ -80,9 +81,13 @@ final class TenantPlanner {
                                 + " leave some tables out with --exclude-table");
             }
             filters.put(e.getKey(), filter);
+            Cond split = ambiguous(e.getValue());
+            if (split != null) {
+                ambiguous.put(e.getKey(), split);
+            }
             explanations.put(e.getKey(), explain(e.getValue()));
         }
-        return new TenantPlan(options, userId, users, scopes, filters, explanations);
+        return new TenantPlan(options, userId, users, scopes, filters, ambiguous, explanations);
     }
 
     // ---------------------------------------------------------------- the user
@@ -209,16 +214,54 @@ final class TenantPlanner {
     // ---------------------------------------------------------------- conditions
 
     /** The exported rows: the user's own and the shared ones. */
-    private Cond visible(SourceTable t) {
+    private Cond visible(SourceTable t, Deque<TableKey> path) {
         return switch (scopeOf(TableKey.of(t))) {
-            case USER -> mine(t, new ArrayDeque<>());
-            case OWNED, PER_USER, VIA_FK ->
-                Cond.or(List.of(mine(t, new ArrayDeque<>()), shared(t, new ArrayDeque<>())));
+            case USER -> mine(t, path);
+            case OWNED, PER_USER, VIA_FK -> Cond.or(List.of(mine(t, path), shared(t, path)));
             case SHARED -> Cond.TRUE;
         };
     }
 
-    /** Rows that belong to the user. {@code path} holds the tables being expanded (cycle guard). */
+    /**
+     * The foreign keys through which a {@code via_fk} row belongs to the rows it references: those
+     * with ON DELETE CASCADE (the row is part of its parent); without any, those whose columns
+     * are all NOT NULL (the row cannot exist without its parent); without any, every foreign key
+     * to a scoped table. Self-references never own. Other foreign keys are plain references: a
+     * reference to another user's row is reported as dangling, never followed.
+     */
+    private List<SourceForeignKey> owningKeys(SourceTable t) {
+        List<SourceForeignKey> scoped = new ArrayList<>();
+        for (SourceForeignKey fk : t.foreignKeys()) {
+            TableKey p = parentKey(fk);
+            if (isScoped(p) && !p.equals(TableKey.of(t))) {
+                scoped.add(fk);
+            }
+        }
+        List<SourceForeignKey> cascade = scoped.stream()
+                .filter(fk -> fk.key().onDelete().equals("CASCADE"))
+                .toList();
+        if (!cascade.isEmpty()) {
+            return cascade;
+        }
+        List<SourceForeignKey> notNull = scoped.stream()
+                .filter(fk -> fk.key().columns().stream()
+                        .allMatch(c -> !t.schema().column(c).orElseThrow().nullable()))
+                .toList();
+        return notNull.isEmpty() ? scoped : notNull;
+    }
+
+    /** Owning keys that can be followed from here (not closing a cycle). */
+    private List<SourceForeignKey> followable(SourceTable t, Deque<TableKey> path) {
+        return owningKeys(t).stream()
+                .filter(fk -> !path.contains(parentKey(fk)))
+                .toList();
+    }
+
+    /**
+     * Rows that belong to the user. A {@code via_fk} row is the user's when one owning key points
+     * at the user's row and no owning key points at another user's row (a row owned by two users
+     * goes to neither: see {@link #ambiguous}). {@code path} holds the tables being expanded.
+     */
     private Cond mine(SourceTable t, Deque<TableKey> path) {
         TableKey k = TableKey.of(t);
         return switch (scopeOf(k)) {
@@ -229,26 +272,53 @@ final class TenantPlanner {
                         t.schema().column(options.ownerColumn()).orElseThrow().sourceType());
             case VIA_FK -> {
                 path.push(k);
-                List<Cond> parts = new ArrayList<>();
-                for (SourceForeignKey fk : t.foreignKeys()) {
-                    TableKey p = parentKey(fk);
-                    if (isScoped(p) && !p.equals(k) && !path.contains(p)) {
-                        SourceTable parent = tables.get(p);
-                        parts.add(in(fk.key(), parent, mine(parent, path)));
-                    }
-                }
+                List<SourceForeignKey> keys = followable(t, path);
+                Cond anyMine = Cond.or(keys.stream()
+                        .map(fk -> in(fk.key(), parent(fk), mine(parent(fk), path)))
+                        .toList());
+                Cond noOtherOwner = keys.size() < 2 ? Cond.TRUE : noOtherOwner(keys, path);
                 path.pop();
-                yield Cond.or(parts);
+                yield Cond.and(List.of(anyMine, noOtherOwner));
             }
             case SHARED -> Cond.FALSE;
         };
     }
 
+    /** Every owning key is absent or points at a row of the user or a shared row. */
+    private Cond noOtherOwner(List<SourceForeignKey> keys, Deque<TableKey> path) {
+        return Cond.and(keys.stream()
+                .map(fk -> Cond.or(
+                        List.of(anyNull(fk.key().columns()), in(fk.key(), parent(fk), visible(parent(fk), path)))))
+                .toList());
+    }
+
     /**
-     * Rows that belong to nobody. For a table reached through foreign keys: every scoped reference
-     * is NULL or points at a shared row. A reference along a cycle (to itself or a table being
-     * expanded) cannot be followed, so only NULL counts as shared there: the conservative choice,
-     * which may leave such a row out but never lets another user's row in.
+     * Rows of a {@code via_fk} table with several owning keys that lead to the user and to
+     * another user at once; they are exported to neither and reported. Null when the table
+     * cannot have such rows.
+     */
+    private Cond ambiguous(SourceTable t) {
+        if (scopeOf(TableKey.of(t)) != TenantScope.VIA_FK) {
+            return null;
+        }
+        Deque<TableKey> path = new ArrayDeque<>();
+        path.push(TableKey.of(t));
+        List<SourceForeignKey> keys = followable(t, path);
+        if (keys.size() < 2) {
+            return null;
+        }
+        Cond anyMine = Cond.or(keys.stream()
+                .map(fk -> in(fk.key(), parent(fk), mine(parent(fk), path)))
+                .toList());
+        Cond other = noOtherOwner(keys, path);
+        return Cond.and(List.of(anyMine, Cond.sql("NOT (" + other.sql() + ")", other.params())));
+    }
+
+    /**
+     * Rows that belong to nobody. For a {@code via_fk} table: every reference to a scoped table
+     * (owning or not) is NULL or points at a shared row. A reference along a cycle (to itself or a
+     * table being expanded) cannot be followed, so only NULL counts as shared there: the
+     * conservative choice, which may leave such a row out but never lets another user's row in.
      */
     private Cond shared(SourceTable t, Deque<TableKey> path) {
         TableKey k = TableKey.of(t);
@@ -264,11 +334,10 @@ final class TenantPlanner {
                         continue;
                     }
                     Cond absent = anyNull(fk.key().columns());
-                    if (p.equals(k) || path.contains(p)) {
+                    if (path.contains(p)) {
                         parts.add(absent);
                     } else {
-                        SourceTable parent = tables.get(p);
-                        parts.add(Cond.or(List.of(absent, in(fk.key(), parent, shared(parent, path)))));
+                        parts.add(Cond.or(List.of(absent, in(fk.key(), parent(fk), shared(parent(fk), path)))));
                     }
                 }
                 path.pop();
@@ -276,6 +345,10 @@ final class TenantPlanner {
             }
             case SHARED -> Cond.TRUE;
         };
+    }
+
+    private SourceTable parent(SourceForeignKey fk) {
+        return tables.get(parentKey(fk));
     }
 
     private boolean isScoped(TableKey p) {
@@ -321,16 +394,25 @@ final class TenantPlanner {
                 "tenant scope owned: rows with " + owner + " = the user, plus rows with " + owner + " NULL (shared)";
             case PER_USER -> "tenant scope per_user: the user's one row (" + owner + " is a key of the table)";
             case VIA_FK -> {
-                List<String> via = new ArrayList<>();
+                List<SourceForeignKey> owning = owningKeys(t);
+                List<String> via = owning.stream()
+                        .map(fk -> String.join(", ", fk.key().columns()) + " -> "
+                                + fk.key().referencedTable())
+                        .toList();
+                List<String> plain = new ArrayList<>();
                 for (SourceForeignKey fk : t.foreignKeys()) {
-                    TableKey p = parentKey(fk);
-                    if (isScoped(p) && !p.equals(TableKey.of(t))) {
-                        via.add(String.join(", ", fk.key().columns()) + " -> "
+                    if (isScoped(parentKey(fk)) && !owning.contains(fk)) {
+                        plain.add(String.join(", ", fk.key().columns()) + " -> "
                                 + fk.key().referencedTable());
                     }
                 }
-                yield "tenant scope via_fk: rows that reference the user's rows through " + String.join(" or ", via)
-                        + ", or only shared rows";
+                yield "tenant scope via_fk: rows owned through " + String.join(" or ", via)
+                        + (via.size() > 1 ? " (never by two users at once)" : "") + ", or whose references are all"
+                        + " shared"
+                        + (plain.isEmpty()
+                                ? ""
+                                : "; " + String.join(", ", plain)
+                                        + " only references (another user's row there is a dangling reference)");
             }
             case SHARED -> {
                 Set<String> referencedBy = new TreeSet<>();
