@@ -92,7 +92,13 @@ public final class TypeMappings {
                     "double precision|float8",
                     m -> t(FLOAT64)),
             MappingRule.of("boolean", "boolean", "BOOLEAN", "stored 0/1", "boolean|bool", m -> t(BOOLEAN)),
-            MappingRule.of("text", "text", "TEXT", "", "text|citext|name", m -> t(TEXT)),
+            MappingRule.of(
+                    "text, citext, name",
+                    "text",
+                    "TEXT",
+                    "citext and name arrive back as text",
+                    "text|citext|name",
+                    m -> t(TEXT)),
             MappingRule.of(
                     "character varying(n)",
                     "varchar(n)",
