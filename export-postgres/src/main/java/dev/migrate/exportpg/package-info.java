@@ -32,21 +32,27 @@
  *       alone (one row per user, like {@code user_preferences}); same conditions.
  *   <li>{@code via_fk} — no owner column, but at least one foreign key leads (directly or
  *       through other such tables) to a table of the scopes above, e.g. {@code birth_data →
- *       clients}, {@code chart_interpretations → charts}. For its foreign keys {@code f} to scoped
- *       parents {@code P}:
+ *       clients}, {@code chart_interpretations → charts}. Its foreign keys to scoped tables are
+ *       split into <i>owning</i> keys — those with {@code ON DELETE CASCADE} (the row is part of
+ *       its parent); if none, those whose columns are all NOT NULL (the row cannot exist without
+ *       its parent); if none, all of them; never a self-reference — and plain <i>references</i>
+ *       (e.g. {@code chart_interpretations.interpretation_id}, nullable, {@code SET NULL}). Then:
  *       <ul>
- *         <li>mine = OR over f of {@code (f cols) IN (SELECT key cols FROM P WHERE mine(P))}: the
- *             row references at least one of the user's rows;
- *         <li>shared = AND over f of {@code (f cols IS NULL OR (f cols) IN (SELECT key cols FROM P
- *             WHERE shared(P)))}: every reference is absent or points at a shared row.
+ *         <li>mine = some owning key points at one of the user's rows ({@code (fk cols) IN
+ *             (SELECT key cols FROM parent WHERE mine(parent))}) and no owning key points at
+ *             another user's row (each is NULL or {@code IN} the parent's exported rows);
+ *         <li>shared = every reference to a scoped table, owning or not, is NULL or points at a
+ *             shared row.
  *       </ul>
- *       So a row referencing alice's chart and a shared interpretation is alice's; a row
- *       referencing bob's chart is never alice's, even if it also references shared rows. The
- *       conditions are composed recursively as nested {@code IN (SELECT ...)} subqueries. A
- *       foreign key that closes a cycle (a self-reference, or a table already being expanded)
- *       is not followed: for <i>mine</i> it is ignored and for <i>shared</i> only {@code NULL}
- *       counts, the conservative choice (such a row may be left out, another user's row never
- *       gets in).
+ *       So alice's chart interpretation that cites bob's custom interpretation is alice's (owned
+ *       through its chart) and the citation is a dangling reference; it never lands in bob's
+ *       export. A row whose owning keys lead to two users (a link row such as a chart shared
+ *       with another user) is exported to neither and reported ("owned by two users, not
+ *       exported"). The conditions are composed recursively as nested {@code IN (SELECT ...)}
+ *       subqueries with the user's key bound as a parameter. A foreign key that closes a cycle
+ *       (a self-reference, or a table already being expanded) is not followed: it confers no
+ *       ownership and, for <i>shared</i>, only {@code NULL} counts — the conservative choice
+ *       (such a row may be left out; another user's row never gets in).
  *   <li>{@code shared} — no foreign-key path to the users table: exported whole. This includes
  *       tables that scoped rows merely <i>reference</i> (a lookup or cache table such as {@code
  *       location_cache}); the table's note names who references it. A table whose rows are
