@@ -148,6 +148,11 @@ public final class Readings {
         }
 
         @Override
+        protected boolean checkedByCodec() {
+            return false;
+        }
+
+        @Override
         protected boolean accepts(Cell c) {
             return c.storageClass() == StorageClass.INTEGER && c.integer() >= min && c.integer() <= max;
         }
@@ -234,6 +239,11 @@ public final class Readings {
         }
 
         @Override
+        protected boolean checkedByCodec() {
+            return single; // float32's canonical form is checked by the codec too
+        }
+
+        @Override
         protected boolean accepts(Cell c) {
             return switch (c.storageClass()) {
                 case REAL -> !single || Numbers.fitsFloat32(c.real());
@@ -284,6 +294,11 @@ public final class Readings {
 
         BooleanReading() {
             super(StagingType.of(StagingKind.BOOLEAN));
+        }
+
+        @Override
+        protected boolean checkedByCodec() {
+            return false;
         }
 
         @Override
@@ -429,6 +444,11 @@ public final class Readings {
         BytesReading(boolean blobsOnly) {
             super(StagingType.of(StagingKind.BYTES));
             this.blobsOnly = blobsOnly;
+        }
+
+        @Override
+        protected boolean checkedByCodec() {
+            return false;
         }
 
         @Override
