@@ -1,17 +1,15 @@
 package dev.migrate.validate;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.migrate.core.canonical.TemporalText;
 import dev.migrate.core.staging.StagingJson;
 import dev.migrate.core.types.StagingType;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +46,8 @@ final class ComparableEncoder {
                     .streamReadConstraints(StagingJson.FACTORY.streamReadConstraints())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            // Keep 2.50 as 2.50: jsonb keeps a number's scale.
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private byte[] buf = new byte[256];
@@ -115,10 +114,7 @@ final class ComparableEncoder {
                 tag('S');
                 string(stripTrailingBlanks((String) v));
             }
-            case JSONB -> {
-                tag('J');
-                string(sortedJson((String) v));
-            }
+            case JSONB -> json((String) v);
             case BYTES -> {
                 tag('Y');
                 bytes((byte[]) v);
@@ -177,48 +173,59 @@ final class ComparableEncoder {
         return s.substring(0, end);
     }
 
-    /** jsonb's semantics: keys sorted, the last duplicate kept, numbers in plain notation. */
-    static String sortedJson(String text) {
+    /**
+     * jsonb's semantics, encoded straight from the parsed tree (no text is rendered): keys sorted,
+     * the last duplicate kept, numbers by their plain decimal text. Text that is not JSON is
+     * encoded as such (tag X), so it can never equal a document.
+     */
+    private void json(String text) {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(text);
-            StringWriter w = new StringWriter();
-            try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
-                write(g, node);
-            }
-            return w.toString();
+            node = JSON.readTree(text);
         } catch (IOException e) {
-            // Not JSON at all: compare the text itself (the format check reports it).
-            return "\u0000" + text;
+            node = null;
         }
+        if (node == null || node.isMissingNode()) {
+            tag('X');
+            string(text);
+            return;
+        }
+        tag('J');
+        jsonNode(node);
     }
 
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+    private void jsonNode(JsonNode n) {
         switch (n.getNodeType()) {
             case OBJECT -> {
-                List<String> names = new ArrayList<>();
+                List<String> names = new ArrayList<>(n.size());
                 for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
                     names.add(it.next());
                 }
                 names.sort(null);
-                g.writeStartObject();
+                tag('{');
+                longValue(names.size());
                 for (String name : names) {
-                    g.writeFieldName(name);
-                    write(g, n.get(name));
+                    string(name);
+                    jsonNode(n.get(name));
                 }
-                g.writeEndObject();
             }
             case ARRAY -> {
-                g.writeStartArray();
+                tag('[');
+                longValue(n.size());
                 for (JsonNode item : n) {
-                    write(g, item);
+                    jsonNode(item);
                 }
-                g.writeEndArray();
             }
-            case NUMBER -> g.writeNumber(n.decimalValue().toPlainString());
-            case STRING -> g.writeString(n.textValue());
-            case BOOLEAN -> g.writeBoolean(n.booleanValue());
-            case NULL -> g.writeNull();
-            default -> throw new IOException("unexpected JSON node " + n.getNodeType());
+            case NUMBER -> {
+                tag('n');
+                string(n.decimalValue().toPlainString());
+            }
+            case STRING -> {
+                tag('s');
+                string(n.textValue());
+            }
+            case BOOLEAN -> tag(n.booleanValue() ? 'T' : 'F');
+            default -> tag('z'); // JSON null
         }
     }
 

@@ -109,7 +109,7 @@ final class PostgresSide implements Side {
             for (int i = 0; i < selection.parameters().size(); i++) {
                 ps.setString(i + 1, selection.parameters().get(i));
             }
-            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresValues.INSTANCE::reader, endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresSide::reader, endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
@@ -144,10 +144,21 @@ final class PostgresSide implements Side {
                 Array array = connection.createArrayOf("text", values);
                 ps.setArray(k + 1, array);
             }
-            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresValues.INSTANCE::reader, endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresSide::reader, endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot look rows up by key", e);
         }
+    }
+
+    /**
+     * The canonical reader, except for jsonb: its text is handed over as PostgreSQL prints it,
+     * because {@link ComparableEncoder} parses jsonb anyway and compacting it first would cost a
+     * second parse per value.
+     */
+    static ColumnReader reader(StagingType type) {
+        return type.kind() == dev.migrate.core.types.StagingKind.JSONB
+                ? ResultSet::getString
+                : PostgresValues.INSTANCE.reader(type);
     }
 
     /** The array type of a column type from {@code format_type}: safe to splice, it comes from the catalog. */

@@ -109,11 +109,21 @@ final class SqliteSide implements Side {
         sql.append(" from ").append(quote(table));
         try {
             PreparedStatement ps = connection.prepareStatement(sql.toString());
-            return new PostgresSide.ResultSetRows(
-                    ps, ps.executeQuery(), types, SqliteValues.INSTANCE::reader, endpoint, table);
+            return new PostgresSide.ResultSetRows(ps, ps.executeQuery(), types, SqliteSide::reader, endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
+    }
+
+    /** The canonical reader, except for jsonb text, which {@link ComparableEncoder} parses itself. */
+    static dev.migrate.core.canonical.ColumnReader reader(StagingType type) {
+        if (type.kind() != dev.migrate.core.types.StagingKind.JSONB) {
+            return SqliteValues.INSTANCE.reader(type);
+        }
+        return (rs, i) -> {
+            Object v = rs.getObject(i);
+            return v == null || v instanceof String ? v : SqliteValues.fromStored(type, v);
+        };
     }
 
     void query(String sql, String table, PostgresSide.RowHandler handler, String... params) {

@@ -137,13 +137,12 @@ final class Fixtures {
         StagingWriter w = StagingWriter.create(dir);
         List<TableEntry> entries = new ArrayList<>();
         for (TableSchema t : tables) {
-            try (TableWriter tw = w.openTable(t)) {
-                for (Object[] row : rows.get(t.name())) {
-                    tw.writeRow(row);
-                }
-                tw.close();
-                entries.add(tw.entry());
+            TableWriter tw = w.openTable(t);
+            for (Object[] row : rows.get(t.name())) {
+                tw.writeRow(row);
             }
+            tw.close();
+            entries.add(tw.entry());
         }
         w.commit(new Manifest(
                 Manifest.FORMAT_VERSION,
