@@ -170,7 +170,7 @@ public final class MigrateConfig {
             String value = properties.getProperty(name).strip();
             if (!value.isEmpty()) {
                 values.put(key, value);
-                holdsSecret |= !Redactor.redact(value).equals(value);
+                holdsSecret |= Redactor.containsPassword(value);
             }
         }
         if (holdsSecret) {

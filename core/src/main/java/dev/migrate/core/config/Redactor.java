@@ -96,6 +96,16 @@ public final class Redactor {
         return out;
     }
 
+    /**
+     * True when the text holds a password by its shape (a URL's {@code user:password@} or a
+     * {@code password=} parameter), regardless of the registered secrets.
+     */
+    public static boolean containsPassword(String text) {
+        return text != null
+                && (URL_PASSWORD.matcher(text).find()
+                        || PASSWORD_PARAM.matcher(text).find());
+    }
+
     /** The message of a throwable, redacted; its class name when it has no message. */
     public static String redactedMessage(Throwable error) {
         String message = error.getMessage();

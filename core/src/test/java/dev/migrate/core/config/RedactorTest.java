@@ -84,6 +84,17 @@ class RedactorTest {
     }
 
     @Test
+    void tellsWhetherTextHoldsAPasswordByItsShape() {
+        Redactor.registerSecret("registered-but-not-a-shape");
+        assertThat(Redactor.containsPassword("postgresql://u:pw@h/db")).isTrue();
+        assertThat(Redactor.containsPassword("jdbc:postgresql://h/db?password=x"))
+                .isTrue();
+        assertThat(Redactor.containsPassword("postgresql://u@h/db")).isFalse();
+        assertThat(Redactor.containsPassword("registered-but-not-a-shape")).isFalse();
+        assertThat(Redactor.containsPassword(null)).isFalse();
+    }
+
+    @Test
     void isSafeToUseFromManyThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
