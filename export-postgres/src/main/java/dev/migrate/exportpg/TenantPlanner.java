@@ -49,6 +49,13 @@ final class TenantPlanner {
     private SourceTable users;
     private String userKeyType;
 
+    /**
+     * How often one table may appear on the chain being expanded: 2 unrolls each cycle once
+     * (a self-referencing row's parent is checked, its grandparent conservatively), 1 does not
+     * unroll; planning falls back to 1 when 2 makes a filter too long.
+     */
+    private int maxVisits = 2;
+
     TenantPlanner(TenantOptions options, List<SourceTable> allTables) {
         this.options = options;
         allTables.forEach(t -> tables.put(TableKey.of(t), t));
@@ -68,17 +75,43 @@ final class TenantPlanner {
         String userId = findUser(session, key, email);
 
         assignScopes();
+        try {
+            return conditions(userId);
+        } catch (FilterTooLong e) {
+            maxVisits = 1;
+            try {
+                return conditions(userId);
+            } catch (FilterTooLong again) {
+                throw MigrateException.input(
+                        Location.table(again.table),
+                        "the tenant filter of this table is " + again.length
+                                + " characters long: the foreign-key graph has too many paths to the users table;"
+                                + " leave some tables out with --exclude-table");
+            }
+        }
+    }
+
+    /** A composed filter over {@link #MAX_FILTER_CHARS}. */
+    private static final class FilterTooLong extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String table;
+        final int length;
+
+        FilterTooLong(String table, int length) {
+            super(null, null, false, false);
+            this.table = table;
+            this.length = length;
+        }
+    }
+
+    private TenantPlan conditions(String userId) throws FilterTooLong {
         Map<TableKey, Cond> filters = new LinkedHashMap<>();
         Map<TableKey, Cond> ambiguous = new LinkedHashMap<>();
         Map<TableKey, String> explanations = new LinkedHashMap<>();
         for (Map.Entry<TableKey, SourceTable> e : tables.entrySet()) {
             Cond filter = visible(e.getValue(), new ArrayDeque<>());
             if (filter.sql().length() > MAX_FILTER_CHARS) {
-                throw MigrateException.input(
-                        Location.table(e.getValue().name()),
-                        "the tenant filter of this table is " + filter.sql().length()
-                                + " characters long: the foreign-key graph has too many paths to the users table;"
-                                + " leave some tables out with --exclude-table");
+                throw new FilterTooLong(e.getValue().name(), filter.sql().length());
             }
             filters.put(e.getKey(), filter);
             Cond split = ambiguous(e.getValue());
@@ -250,11 +283,15 @@ final class TenantPlanner {
         return notNull.isEmpty() ? scoped : notNull;
     }
 
-    /** Owning keys that can be followed from here (not closing a cycle). */
+    /** Owning keys that can be followed from here (not closing a cycle too often). */
     private List<SourceForeignKey> followable(SourceTable t, Deque<TableKey> path) {
         return owningKeys(t).stream()
-                .filter(fk -> !path.contains(parentKey(fk)))
+                .filter(fk -> canFollow(parentKey(fk), path))
                 .toList();
+    }
+
+    private boolean canFollow(TableKey parent, Deque<TableKey> path) {
+        return path.stream().filter(parent::equals).count() < maxVisits;
     }
 
     /**
@@ -315,10 +352,12 @@ final class TenantPlanner {
     }
 
     /**
-     * Rows that belong to nobody. For a {@code via_fk} table: every reference to a scoped table
-     * (owning or not) is NULL or points at a shared row. A reference along a cycle (to itself or a
-     * table being expanded) cannot be followed, so only NULL counts as shared there: the
-     * conservative choice, which may leave such a row out but never lets another user's row in.
+     * Rows this user may see although they belong to nobody. For a {@code via_fk} table: every
+     * owning key is NULL or points at a shared row, and every other reference to a scoped table
+     * is NULL or points at a row this export holds (a shared row that refers to another user's
+     * row is left out rather than exported with a dangling reference). A reference along a
+     * cycle that can no longer be unrolled counts only when NULL: the conservative choice,
+     * which may leave such a row out but never lets another user's row in.
      */
     private Cond shared(SourceTable t, Deque<TableKey> path) {
         TableKey k = TableKey.of(t);
@@ -326,6 +365,7 @@ final class TenantPlanner {
             case USER -> Cond.FALSE;
             case OWNED, PER_USER -> Cond.sql(SQL.quote(options.ownerColumn()) + " IS NULL", 0);
             case VIA_FK -> {
+                List<SourceForeignKey> owning = owningKeys(t);
                 path.push(k);
                 List<Cond> parts = new ArrayList<>();
                 for (SourceForeignKey fk : t.foreignKeys()) {
@@ -334,10 +374,12 @@ final class TenantPlanner {
                         continue;
                     }
                     Cond absent = anyNull(fk.key().columns());
-                    if (path.contains(p)) {
+                    if (!canFollow(p, path)) {
                         parts.add(absent);
                     } else {
-                        parts.add(Cond.or(List.of(absent, in(fk.key(), parent(fk), shared(parent(fk), path)))));
+                        SourceTable parent = parent(fk);
+                        Cond target = owning.contains(fk) ? shared(parent, path) : visible(parent, path);
+                        parts.add(Cond.or(List.of(absent, in(fk.key(), parent, target))));
                     }
                 }
                 path.pop();

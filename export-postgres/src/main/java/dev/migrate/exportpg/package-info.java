@@ -41,18 +41,21 @@
  *         <li>mine = some owning key points at one of the user's rows ({@code (fk cols) IN
  *             (SELECT key cols FROM parent WHERE mine(parent))}) and no owning key points at
  *             another user's row (each is NULL or {@code IN} the parent's exported rows);
- *         <li>shared = every reference to a scoped table, owning or not, is NULL or points at a
- *             shared row.
+ *         <li>shared = every owning key is NULL or points at a shared row, and every other
+ *             reference to a scoped table is NULL or points at a row this export holds (a
+ *             shared row that refers to another user's row is left out, not exported with a
+ *             dangling reference).
  *       </ul>
  *       So alice's chart interpretation that cites bob's custom interpretation is alice's (owned
  *       through its chart) and the citation is a dangling reference; it never lands in bob's
  *       export. A row whose owning keys lead to two users (a link row such as a chart shared
  *       with another user) is exported to neither and reported ("owned by two users, not
  *       exported"). The conditions are composed recursively as nested {@code IN (SELECT ...)}
- *       subqueries with the user's key bound as a parameter. A foreign key that closes a cycle
- *       (a self-reference, or a table already being expanded) is not followed: it confers no
- *       ownership and, for <i>shared</i>, only {@code NULL} counts — the conservative choice
- *       (such a row may be left out; another user's row never gets in).
+ *       subqueries with the user's key bound as a parameter. Cycles (a self-reference, or tables
+ *       that reference each other) are unrolled once: a table may appear twice on the chain
+ *       being expanded (once when that makes a filter too long); beyond that a reference
+ *       confers no ownership and, for <i>shared</i>, only {@code NULL} counts — the conservative
+ *       choice (such a row may be left out; another user's row never gets in).
  *   <li>{@code shared} — no foreign-key path to the users table: exported whole. This includes
  *       tables that scoped rows merely <i>reference</i> (a lookup or cache table such as {@code
  *       location_cache}); the table's note names who references it. A table whose rows are

@@ -196,13 +196,23 @@ class RandomTenantIsolationTest {
         return projectOwners(d, d.taskProject.get(t)); // owning key: project_id (CASCADE)
     }
 
-    static boolean taskShared(Data d, long t) {
-        // every scoped reference NULL or shared: project shared, assignee NULL (users are never shared)
-        return d.projectOwner.get(d.taskProject.get(t)) == null && d.taskAssignee.get(t) == null;
+    /**
+     * Shared for user u: the owning key (project) is shared and the plain reference (assignee)
+     * is NULL or a row u's export holds (u's own account).
+     */
+    static boolean taskShared(Data d, long t, long u) {
+        Long assignee = d.taskAssignee.get(t);
+        return d.projectOwner.get(d.taskProject.get(t)) == null && (assignee == null || assignee == u);
     }
 
     static boolean taskVisible(Data d, long t, long u) {
-        return taskOwners(d, t).contains(u) || taskShared(d, t);
+        return taskOwners(d, t).contains(u) || taskShared(d, t, u);
+    }
+
+    /** A subtask's parent checked once (the cycle is unrolled once), its own parent only when NULL. */
+    static boolean subVisibleInner(Data d, long s, long u) {
+        long t = d.subTask.get(s);
+        return taskOwners(d, t).contains(u) || (taskShared(d, t, u) && d.subParent.get(s) == null);
     }
 
     static Map<String, Set<String>> expected(Data d, long u) {
@@ -225,7 +235,8 @@ class RandomTenantIsolationTest {
         Set<String> subs = new TreeSet<>();
         d.subTask.forEach((s, t) -> {
             boolean mine = taskOwners(d, t).contains(u);
-            boolean shared = taskShared(d, t) && d.subParent.get(s) == null; // self-reference: only NULL
+            Long parent = d.subParent.get(s);
+            boolean shared = taskShared(d, t, u) && (parent == null || subVisibleInner(d, parent, u));
             if (mine || shared) {
                 subs.add(String.valueOf(s));
             }
@@ -236,7 +247,7 @@ class RandomTenantIsolationTest {
             boolean anyMine =
                     taskOwners(d, l[0]).contains(u) || taskOwners(d, l[1]).contains(u);
             boolean noOther = taskVisible(d, l[0], u) && taskVisible(d, l[1], u);
-            boolean shared = taskShared(d, l[0]) && taskShared(d, l[1]);
+            boolean shared = taskShared(d, l[0], u) && taskShared(d, l[1], u);
             if ((anyMine && noOther) || shared) {
                 links.add(l[0] + "," + l[1]);
             }
@@ -253,7 +264,7 @@ class RandomTenantIsolationTest {
                     && (p == null
                             || projectOwners(d, p).isEmpty()
                             || projectOwners(d, p).contains(u));
-            boolean shared = (t == null || taskShared(d, t))
+            boolean shared = (t == null || taskShared(d, t, u))
                     && (p == null || projectOwners(d, p).isEmpty());
             if ((anyMine && noOther) || shared) {
                 comments.add(String.valueOf(c));
