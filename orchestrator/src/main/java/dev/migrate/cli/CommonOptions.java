@@ -20,8 +20,10 @@ public final class CommonOptions {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Configuration file with defaults for connections and paths. "
-                    + "Flags override environment variables, which override the file.")
+            description = "Configuration file (Java properties: from, to, sqlite_path, export_dir, user_email, "
+                    + "...). Default: $MIGRATE_CONFIG, else ./migrate.properties, else "
+                    + "~/.config/migrate/config.properties, when present. Flags override environment "
+                    + "variables, which override the file.")
     Path configFile;
 
     public boolean verbose() {

@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.cli.logging.LoggingSetup;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.config.Redactor;
 import java.io.PrintWriter;
@@ -30,12 +31,30 @@ final class ErrorHandlers {
         }
     }
 
+    /** An {@link Error} from a running command: a one-line internal error, exit 4. */
+    static int internalError(Error error, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean verbose = Migrate.verbose(parseResult) || LoggingSetup.verbose();
+        String hint = error instanceof OutOfMemoryError
+                ? " (give the JVM more memory, e.g. MIGRATE_JAVA_OPTS=-Xmx2g)"
+                : verbose ? "" : " (run with --verbose for the stack trace)";
+        err.println("internal error: " + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + Redactor.redact(error.getMessage())) + hint);
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            err.print(Redactor.redact(trace.toString()));
+        }
+        err.flush();
+        return ExitCodes.RUNTIME_ERROR;
+    }
+
     /** Failures of a running command: the one-line message and its mapped exit code. */
     static final class Execution implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
-            boolean verbose = Migrate.verbose(parseResult);
+            boolean verbose = Migrate.verbose(parseResult) || LoggingSetup.verbose();
             err.println(oneLine(ex, verbose));
             if (verbose) {
                 StringWriter trace = new StringWriter();

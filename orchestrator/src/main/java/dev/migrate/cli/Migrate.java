@@ -34,7 +34,12 @@ public final class Migrate {
      * errors to {@code err}. {@code execute(args)} returns the exit code and never exits.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new MigrateCommand());
+        return commandLine(out, err, CliContext.system());
+    }
+
+    /** The command line with a chosen environment and working directory (tests). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context) {
+        CommandLine cmd = new CommandLine(new MigrateCommand(context));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -56,6 +61,9 @@ public final class Migrate {
         try {
             LoggingSetup.apply(verbose(parseResult), logFile(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
+            // picocli passes Errors through; these are worth one clear line rather than a JVM dump.
+            return ErrorHandlers.internalError(e, cmd, parseResult);
         } finally {
             cmd.getErr().flush();
             LogSink.reset();

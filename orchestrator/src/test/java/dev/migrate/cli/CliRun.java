@@ -12,6 +12,15 @@ public record CliRun(int code, String out, String err) {
         return run(Migrate.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), args);
     }
 
+    /** Runs {@code migrate args...} in-process with the given environment (and the real working directory). */
+    public static CliRun runWithEnv(java.util.Map<String, String> env, String... args) {
+        CommandLine cmd = Migrate.commandLine(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                new CliContext(env, java.nio.file.Path.of("").toAbsolutePath()));
+        return run(cmd, args);
+    }
+
     /** Runs a prepared command line (tests may add subcommands first); its writers are replaced. */
     public static CliRun run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
@@ -25,6 +34,12 @@ public record CliRun(int code, String out, String err) {
     /** Builds a fresh command line with throwaway writers, for tests that add subcommands. */
     public static CommandLine commandLine() {
         return Migrate.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    /** stderr's last line (the error line of a failed run), or "" when nothing was printed. */
+    public String lastErrLine() {
+        String[] lines = errLines();
+        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 
     /** stderr's lines, without the trailing empty one. */

@@ -199,19 +199,6 @@ class CommandLineTest {
         assertThat(CliRun.run(cmd, "boom", "-v").err()).contains("debug: debug detail", "warning: careful");
     }
 
-    @Test
-    void stepsNotLandedYetSaySoAndFail() {
-        // Each step is wired when its module lands; until then the command must not pretend.
-        for (String sub : new String[] {"export-postgres", "import-sqlite", "export-sqlite", "import-postgres"}) {
-            CliRun run = CliRun.run(sub);
-            if (run.err().contains("not implemented yet")) {
-                assertThat(run.code()).as(sub).isEqualTo(ExitCodes.RUNTIME_ERROR);
-                assertThat(run.errLines()).as(sub).hasSize(1);
-                assertThat(run.err()).as(sub).matches("(?s)error: " + sub + ": not implemented yet \\(issue \\d\\).*");
-            }
-        }
-    }
-
     private static CommandLine withFailing(Callable<Integer> body) {
         CommandLine cmd = CliRun.commandLine();
         cmd.addSubcommand("boom", new CommandLine(new Boom(body)));

@@ -1,10 +1,13 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.ExitCodes;
+import dev.migrate.cli.demo.Demo;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.ValidationTable;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code migrate demo}: the whole round trip on an embedded PostgreSQL, nothing to install. */
@@ -21,7 +24,10 @@ import picocli.CommandLine.Option;
                     + "the files are and the summary. Exit 0 only if every validation passed."
         },
         footer = {"", "Example:", "  migrate demo --dir /tmp/migrate-demo"})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends BaseCommand {
+
+    /** The reference database's first user. */
+    static final String DEFAULT_USER = "alice@example.com";
 
     @Option(
             names = "--dir",
@@ -36,11 +42,28 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Which user of the reference database to move (default: alice@example.com).")
     String userEmail;
 
-    @Mixin(name = "common")
-    CommonOptions common;
+    @Option(
+            names = "--summary",
+            paramLabel = "FILE",
+            description = "Also write the summary (every step, per table: rows, bytes, seconds) as JSON to FILE.")
+    Path summaryFile;
 
     @Override
-    public Integer call() {
-        throw NotImplementedYet.of("demo", 5);
+    public Integer call() throws IOException {
+        settings().resolve(); // honours --config/--log-file/--verbose like every command
+        Path workDir = dir != null ? dir : Files.createTempDirectory("migrate-demo-");
+        Files.createDirectories(workDir);
+        Demo.Result result;
+        try (Progress progress = Progress.forConsole()) {
+            result = new Demo(workDir, userEmail == null ? DEFAULT_USER : userEmail).run(progress);
+        }
+        finish(result.summary(), summaryFile);
+        ValidationTable.print(result.collapse().report(), out());
+        ValidationTable.print(result.expand().report(), out());
+        out().println();
+        out().println("demo " + (result.passed() ? "PASSED" : "FAILED") + ": files are in " + workDir
+                + " (the embedded PostgreSQL has been stopped)");
+        out().flush();
+        return result.passed() ? ExitCodes.SUCCESS : ExitCodes.VALIDATION_FAILED;
     }
 }

@@ -1,10 +1,19 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.Endpoints;
+import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.TenantNamesOption;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.report.StepReport;
+import dev.migrate.cli.steps.ExportPostgresStep;
+import dev.migrate.cli.steps.TenantNames;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.config.PostgresTarget;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +39,7 @@ import picocli.CommandLine.Option;
             "  # one user's rows; the database from DATABASE_URL or POSTGRES_*",
             "  migrate export-postgres --user-email alice@example.com"
         })
-public final class ExportPostgresCommand implements Callable<Integer> {
+public final class ExportPostgresCommand extends BaseCommand {
 
     @Option(
             names = "--from",
@@ -70,38 +79,38 @@ public final class ExportPostgresCommand implements Callable<Integer> {
             description = "Skip tables matching GLOB (repeatable; applied after --include-table).")
     List<String> excludeTables;
 
-    @Option(
-            names = "--users-table",
-            paramLabel = "NAME",
-            description = "Tenant mode: table holding the users (default: users).")
-    String usersTable;
-
-    @Option(
-            names = "--user-key",
-            paramLabel = "COLUMN",
-            description = "Tenant mode: primary key column of the users table (default: id).")
-    String userKey;
-
-    @Option(
-            names = "--email-column",
-            paramLabel = "COLUMN",
-            description = "Tenant mode: column of the users table holding the email (default: email).")
-    String emailColumn;
-
-    @Option(
-            names = "--owner-column",
-            paramLabel = "COLUMN",
-            description = "Tenant mode: column naming a row's owner in other tables (default: user_id).")
-    String ownerColumn;
+    @Mixin
+    TenantNamesOption tenantNames;
 
     @Mixin
     SummaryOption summary;
 
-    @Mixin(name = "common")
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("export-postgres", 3);
+        MigrateConfig config = tenantNames
+                .applyTo(settings())
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.USER_EMAIL, userEmail)
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Endpoints endpoints = new Endpoints(context());
+        PostgresTarget source = endpoints.postgres(
+                from != null
+                        ? from
+                        : endpoints.configuredPostgres(config.from()).orElse(null),
+                "--from");
+        List<String> schemaList = schemas != null && !schemas.isEmpty()
+                ? schemas
+                : List.of(config.get(ConfigKey.SCHEMA).orElse("public"));
+        ExportPostgresStep.Request request = new ExportPostgresStep.Request(
+                source, config.exportDir(), schemaList, includeTables, excludeTables, TenantNames.from(config));
+        StepReport report;
+        try (Progress progress = Progress.forConsole()) {
+            report = ExportPostgresStep.run(request, progress);
+        }
+        finish(
+                RunSummary.of(ExportPostgresStep.NAME, report).withFile("staging directory: " + config.exportDir()),
+                config.path(ConfigKey.SUMMARY).orElse(null));
+        return ExitCodes.SUCCESS;
     }
 }

@@ -1,10 +1,17 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.Endpoints;
+import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.report.StepReport;
+import dev.migrate.cli.steps.ExportSqliteStep;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.config.SqliteTarget;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +31,7 @@ import picocli.CommandLine.Option;
                     + "offending rows."
         },
         footer = {"", "Examples:", "  migrate export-sqlite --from app.db --export-dir out"})
-public final class ExportSqliteCommand implements Callable<Integer> {
+public final class ExportSqliteCommand extends BaseCommand {
 
     @Option(
             names = "--from",
@@ -53,11 +60,24 @@ public final class ExportSqliteCommand implements Callable<Integer> {
     @Mixin
     SummaryOption summary;
 
-    @Mixin(name = "common")
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("export-sqlite", 4);
+        MigrateConfig config = settings()
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Endpoints endpoints = new Endpoints(context());
+        SqliteTarget source = endpoints.sqlite(
+                from != null ? from : endpoints.configuredSqlite(config.from()).orElse(null), "--from", config);
+        ExportSqliteStep.Request request =
+                new ExportSqliteStep.Request(source.path(), config.exportDir(), includeTables, excludeTables);
+        StepReport report;
+        try (Progress progress = Progress.forConsole()) {
+            report = ExportSqliteStep.run(request, progress);
+        }
+        finish(
+                RunSummary.of(ExportSqliteStep.NAME, report).withFile("staging directory: " + config.exportDir()),
+                config.path(ConfigKey.SUMMARY).orElse(null));
+        return ExitCodes.SUCCESS;
     }
 }

@@ -1,9 +1,18 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.Endpoints;
+import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
-import java.util.concurrent.Callable;
+import dev.migrate.cli.TenantNamesOption;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.steps.ImportPostgresStep;
+import dev.migrate.cli.steps.TenantNames;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.config.PostgresTarget;
+import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +40,7 @@ import picocli.CommandLine.Option;
             "  # as one user of the multi-user database named by DATABASE_URL",
             "  migrate import-postgres --user-email alice@example.com"
         })
-public final class ImportPostgresCommand implements Callable<Integer> {
+public final class ImportPostgresCommand extends BaseCommand {
 
     @Mixin
     ExportDirOption exportDir;
@@ -59,6 +68,16 @@ public final class ImportPostgresCommand implements Callable<Integer> {
     @Option(names = "--no-backup", description = "Do not back up the tables about to be touched in a non-empty target.")
     boolean noBackup;
 
+    @Option(
+            names = "--backup-dir",
+            paramLabel = "DIR",
+            description = "Where backups go: a staging export per backup, restorable with import-postgres "
+                    + "(default: backups/).")
+    Path backupDir;
+
+    @Mixin
+    TenantNamesOption tenantNames;
+
     @ArgGroup(exclusive = true)
     ExistingTables existing;
 
@@ -78,11 +97,39 @@ public final class ImportPostgresCommand implements Callable<Integer> {
     @Mixin
     SummaryOption summary;
 
-    @Mixin(name = "common")
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("import-postgres", 4);
+        MigrateConfig config = tenantNames
+                .applyTo(settings())
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.USER_EMAIL, userEmail)
+                .flag(ConfigKey.SCHEMA, schema)
+                .flag(ConfigKey.NO_BACKUP, noBackup)
+                .flag(ConfigKey.BACKUP_DIR, backupDir)
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Endpoints endpoints = new Endpoints(context());
+        PostgresTarget target = endpoints.postgres(
+                to != null ? to : endpoints.configuredPostgres(config.to()).orElse(null), "--to");
+        ImportPostgresStep.Request request = new ImportPostgresStep.Request(
+                config.exportDir(),
+                target,
+                config.get(ConfigKey.SCHEMA).orElse("public"),
+                existing != null && existing.dataOnly,
+                existing != null && existing.dropExisting,
+                !config.flag(ConfigKey.NO_BACKUP),
+                config.backupDir().orElse(null),
+                TenantNames.from(config));
+        ImportPostgresStep.Outcome outcome;
+        try (Progress progress = Progress.forConsole()) {
+            outcome = ImportPostgresStep.run(request, progress);
+        }
+        RunSummary summary = RunSummary.of(ImportPostgresStep.NAME, outcome.report())
+                .withFile("PostgreSQL database: " + target.describe());
+        if (outcome.backup() != null) {
+            summary = summary.withFile("backup of the touched tables: " + outcome.backup());
+        }
+        finish(summary, config.path(ConfigKey.SUMMARY).orElse(null));
+        return ExitCodes.SUCCESS;
     }
 }

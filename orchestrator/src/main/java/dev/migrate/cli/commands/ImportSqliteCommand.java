@@ -1,10 +1,16 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.Endpoints;
+import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.steps.ImportSqliteStep;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.config.SqliteTarget;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +36,7 @@ import picocli.CommandLine.Option;
             "  migrate import-sqlite --to app.db --schema single_user_schema.sql \\",
             "      --backup-dir /var/backups/app"
         })
-public final class ImportSqliteCommand implements Callable<Integer> {
+public final class ImportSqliteCommand extends BaseCommand {
 
     @Mixin
     ExportDirOption exportDir;
@@ -61,11 +67,33 @@ public final class ImportSqliteCommand implements Callable<Integer> {
     @Mixin
     SummaryOption summary;
 
-    @Mixin(name = "common")
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("import-sqlite", 3);
+        MigrateConfig config = settings()
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.NO_BACKUP, noBackup)
+                .flag(ConfigKey.BACKUP_DIR, backupDir)
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Endpoints endpoints = new Endpoints(context());
+        SqliteTarget target = endpoints.sqlite(
+                to != null ? to : endpoints.configuredSqlite(config.to()).orElse(null), "--to", config);
+        ImportSqliteStep.Request request = new ImportSqliteStep.Request(
+                config.exportDir(),
+                target.path(),
+                schemaFile,
+                !config.flag(ConfigKey.NO_BACKUP),
+                config.backupDir().orElse(null));
+        ImportSqliteStep.Outcome outcome;
+        try (Progress progress = Progress.forConsole()) {
+            outcome = ImportSqliteStep.run(request, progress);
+        }
+        RunSummary summary =
+                RunSummary.of(ImportSqliteStep.NAME, outcome.report()).withFile("SQLite file: " + target.path());
+        if (outcome.backup() != null) {
+            summary = summary.withFile("backup of the previous file: " + outcome.backup());
+        }
+        finish(summary, config.path(ConfigKey.SUMMARY).orElse(null));
+        return ExitCodes.SUCCESS;
     }
 }

@@ -1,10 +1,31 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.CliContext;
+import dev.migrate.cli.Endpoints;
+import dev.migrate.cli.Endpoints.Database;
+import dev.migrate.cli.Endpoints.Direction;
+import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.TenantNamesOption;
 import dev.migrate.cli.VersionProvider;
-import java.util.concurrent.Callable;
+import dev.migrate.cli.plan.DryRun;
+import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.steps.ExportPostgresStep;
+import dev.migrate.cli.steps.ExportSqliteStep;
+import dev.migrate.cli.steps.ImportPostgresStep;
+import dev.migrate.cli.steps.ImportSqliteStep;
+import dev.migrate.cli.steps.TenantNames;
+import dev.migrate.cli.steps.ValidateStep;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.staging.StagingReader;
+import dev.migrate.validate.Endpoint;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,20 +77,25 @@ import picocli.CommandLine.Option;
             "            4 runtime error.",
             "Run 'migrate COMMAND --help' for a command's options."
         })
-public final class MigrateCommand implements Callable<Integer> {
+public final class MigrateCommand extends BaseCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+
+    private final CliContext context;
 
     @Option(
             names = "--from",
             paramLabel = "SRC",
             description = "Source: a PostgreSQL URL (postgresql://, postgres://, jdbc:postgresql://) or a "
-                    + "SQLite file (path, sqlite:PATH, jdbc:sqlite:PATH). Default: PostgreSQL from "
-                    + "DATABASE_URL / POSTGRES_* / PG* or the config file.")
+                    + "SQLite file (path, sqlite:PATH, jdbc:sqlite:PATH). Default: the config file's from; "
+                    + "else PostgreSQL from DATABASE_URL / POSTGRES_* / PG* when --to is SQLite.")
     String from;
 
     @Option(
             names = "--to",
             paramLabel = "DST",
-            description = "Target, same forms as --from. Default: the config file's sqlite_path.")
+            description = "Target, same forms as --from. Default: the config file's to, else its "
+                    + "sqlite_path when the source is PostgreSQL.")
     String to;
 
     @Option(
@@ -84,12 +110,13 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(
             names = "--skip-export",
-            description = "Do not export: use the existing staging directory (verified first).")
+            description = "Do not export: re-import the existing staging directory (verified first).")
     boolean skipExport;
 
     @Option(
             names = "--skip-import",
-            description = "Do not import. With --skip-export: only validate an already-migrated target.")
+            description = "Do not import. With --skip-export: only validate an already-migrated target; "
+                    + "alone: export, then validate the export against the source.")
     boolean skipImport;
 
     @Option(names = "--no-backup", description = "Do not back up the target before importing.")
@@ -102,13 +129,103 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    TenantNamesOption tenantNames;
+
+    @Mixin
     SummaryOption summary;
 
-    @Mixin(name = "common")
-    CommonOptions common;
+    public MigrateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public CliContext context() {
+        return context;
+    }
 
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("migrate", 5);
+        MigrateConfig config = tenantNames
+                .applyTo(settings())
+                .flag(ConfigKey.FROM, from)
+                .flag(ConfigKey.TO, to)
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.USER_EMAIL, userEmail)
+                .flag(ConfigKey.NO_BACKUP, noBackup)
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Direction direction = new Endpoints(context).direction(config);
+        TenantNames tenant = TenantNames.from(config);
+        Path dir = config.exportDir();
+        String schema = config.get(ConfigKey.SCHEMA).orElse("public");
+        Path summaryFile = config.path(ConfigKey.SUMMARY).orElse(null);
+        LOG.info(
+                "{} -> {}{}",
+                direction.source().describe(),
+                direction.target().describe(),
+                tenant == null ? "" : " (user " + tenant.email() + ")");
+
+        if (dryRun) {
+            DryRun.print(direction, tenant, schema, dir, skipExport, skipImport, out());
+            return ExitCodes.SUCCESS;
+        }
+
+        RunSummary run = new RunSummary("migrate", List.of(), null, List.of());
+        try (Progress progress = Progress.forConsole()) {
+            if (skipExport) {
+                // Fail before touching the target when the export is incomplete or altered.
+                StagingReader.open(dir);
+                LOG.info("using the existing export in {} (verified)", dir);
+            } else {
+                run = run.plus(export(direction.source(), dir, schema, tenant, progress))
+                        .withFile("staging directory: " + dir);
+            }
+            if (!skipImport) {
+                run = importInto(direction.target(), dir, schema, tenant, config, progress, run);
+            }
+        }
+        Endpoint source = ValidateStep.endpoint(direction.source(), schema);
+        Endpoint target = skipImport && !skipExport
+                ? new Endpoint.Staging(dir)
+                : ValidateStep.endpoint(direction.target(), schema);
+        ValidateStep.Outcome validation =
+                ValidateStep.run(new ValidateStep.Request(source, target, dir, tenant, null, null));
+        return Validation.finish(validation, out(), summaryFile, run.plus(validation.step()));
+    }
+
+    private static dev.migrate.cli.report.StepReport export(
+            Database source, Path dir, String schema, TenantNames tenant, Progress progress) {
+        if (source.isPostgres()) {
+            return ExportPostgresStep.run(
+                    new ExportPostgresStep.Request(source.postgres(), dir, List.of(schema), null, null, tenant),
+                    progress);
+        }
+        return ExportSqliteStep.run(new ExportSqliteStep.Request(source.sqlite().path(), dir, null, null), progress);
+    }
+
+    private static RunSummary importInto(
+            Database target,
+            Path dir,
+            String schema,
+            TenantNames tenant,
+            MigrateConfig config,
+            Progress progress,
+            RunSummary run) {
+        boolean backup = !config.flag(ConfigKey.NO_BACKUP);
+        Path backupDir = config.backupDir().orElse(null);
+        if (target.isPostgres()) {
+            ImportPostgresStep.Outcome o = ImportPostgresStep.run(
+                    new ImportPostgresStep.Request(
+                            dir, target.postgres(), schema, false, false, backup, backupDir, tenant),
+                    progress);
+            RunSummary r = run.plus(o.report())
+                    .withFile("PostgreSQL database: " + target.postgres().describe());
+            return o.backup() == null ? r : r.withFile("backup of the touched tables: " + o.backup());
+        }
+        ImportSqliteStep.Outcome o = ImportSqliteStep.run(
+                new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress);
+        RunSummary r =
+                run.plus(o.report()).withFile("SQLite file: " + target.sqlite().path());
+        return o.backup() == null ? r : r.withFile("backup of the previous file: " + o.backup());
     }
 }

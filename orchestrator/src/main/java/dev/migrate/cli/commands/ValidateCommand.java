@@ -1,9 +1,18 @@
 package dev.migrate.cli.commands;
 
-import dev.migrate.cli.CommonOptions;
+import dev.migrate.cli.Endpoints;
 import dev.migrate.cli.ExportDirOption;
+import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.TenantNamesOption;
+import dev.migrate.cli.UsageException;
+import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.steps.TenantNames;
+import dev.migrate.cli.steps.ValidateStep;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.validate.Endpoint;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +39,7 @@ import picocli.CommandLine.Option;
             "  # a staging directory against its SQLite copy",
             "  migrate validate --from out --to app.db"
         })
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand extends BaseCommand {
 
     @Option(
             names = "--from",
@@ -67,11 +76,68 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Extra domain rules, one per line, e.g. birth_data.latitude between -90 and 90.")
     Path rules;
 
-    @Mixin(name = "common")
-    CommonOptions common;
+    @Mixin
+    TenantNamesOption tenantNames;
+
+    @Mixin
+    SummaryOption summary;
 
     @Override
     public Integer call() {
-        throw NotImplementedYet.of("validate", 5);
+        MigrateConfig config = tenantNames
+                .applyTo(settings())
+                .flag(ConfigKey.FROM, from)
+                .flag(ConfigKey.TO, to)
+                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .flag(ConfigKey.USER_EMAIL, userEmail)
+                .flag(ConfigKey.REPORT, report)
+                .flag(ConfigKey.SUMMARY, summary.file())
+                .resolve();
+        Endpoints endpoints = new Endpoints(context());
+        String schema = config.get(ConfigKey.SCHEMA).orElse("public");
+        String src = config.from().orElse(null);
+        String dst = config.to().orElse(null);
+        Endpoint source;
+        Endpoint target;
+        if (isDirectory(src) || isDirectory(dst)) {
+            if (src == null || dst == null) {
+                throw new UsageException("validating a staging directory needs both --from and --to");
+            }
+            source = side(src, "--from", endpoints, config, schema);
+            target = side(dst, "--to", endpoints, config, schema);
+        } else {
+            Endpoints.Direction direction = endpoints.direction(config);
+            source = ValidateStep.endpoint(direction.source(), schema);
+            target = ValidateStep.endpoint(direction.target(), schema);
+        }
+        Path stagingDir = exportDir.given() != null
+                ? exportDir.given()
+                : source instanceof Endpoint.Staging s
+                        ? s.directory()
+                        : target instanceof Endpoint.Staging t ? t.directory() : config.exportDir();
+        ValidateStep.Outcome outcome = ValidateStep.run(new ValidateStep.Request(
+                source,
+                target,
+                stagingDir,
+                TenantNames.from(config),
+                config.path(ConfigKey.REPORT).orElse(null),
+                rules));
+        return Validation.finish(
+                outcome,
+                out(),
+                config.path(ConfigKey.SUMMARY).orElse(null),
+                RunSummary.of(ValidateStep.NAME, outcome.step()));
+    }
+
+    private static boolean isDirectory(String location) {
+        return location != null && Files.isDirectory(Path.of(location));
+    }
+
+    private static Endpoint side(
+            String location, String origin, Endpoints endpoints, MigrateConfig config, String schema) {
+        if (isDirectory(location)) {
+            return new Endpoint.Staging(Path.of(location));
+        }
+        return ValidateStep.endpoint(endpoints.database(location, origin, config), schema);
     }
 }

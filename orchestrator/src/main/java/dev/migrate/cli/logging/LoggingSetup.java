@@ -26,13 +26,34 @@ public final class LoggingSetup {
     private static final String FILE_PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %rmsg%n%rex";
 
+    private static volatile boolean verbose;
+    private static volatile Path logFile;
+
     private LoggingSetup() {}
+
+    /** Whether the current run logs verbosely (stack traces of errors are printed then too). */
+    public static boolean verbose() {
+        return verbose;
+    }
+
+    /**
+     * Applies the options unless they are already in effect: the configuration file or the
+     * environment ({@code MIGRATE_VERBOSE}, {@code MIGRATE_LOG_FILE}) may ask for more than the
+     * flags did, and is known only once a command resolves its settings.
+     */
+    public static void applyIfChanged(boolean wantVerbose, Path wantLogFile) {
+        if (wantVerbose != verbose || !java.util.Objects.equals(wantLogFile, logFile)) {
+            apply(wantVerbose, wantLogFile);
+        }
+    }
 
     /**
      * Applies the options. Does nothing when SLF4J is bound to something other than logback
      * (an embedding application keeps its own logging).
      */
     public static void apply(boolean verbose, Path logFile) {
+        LoggingSetup.verbose = verbose;
+        LoggingSetup.logFile = logFile;
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }

@@ -1,0 +1,99 @@
+package dev.migrate.cli.progress;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows how far a step is, one table at a time. On a terminal: a progress bar per table (rows
+ * done of the expected total when known, rows/s). Otherwise: an INFO line every few seconds for
+ * long tables, so CI logs and pipes stay readable. Steps call it from their own thread only.
+ */
+public final class Progress implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
+
+    /** Plain mode logs a long table's progress at most this often. */
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+    private final PrintStream terminal;
+    private ProgressBar bar;
+    private String table;
+    private String verb;
+    private long lastLog;
+
+    private Progress(PrintStream terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Bars when the JVM has a console (both ends are a terminal), log lines otherwise. */
+    public static Progress forConsole() {
+        return System.console() != null ? new Progress(System.err) : plain();
+    }
+
+    /** Log lines only (tests, pipes, files). */
+    public static Progress plain() {
+        return new Progress(null);
+    }
+
+    /** A new table starts; {@code expectedRows} is negative when not known in advance. */
+    public void tableStarted(String verb, String table, long expectedRows) {
+        finishTable();
+        this.verb = verb;
+        this.table = table;
+        this.lastLog = System.nanoTime();
+        if (terminal != null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(verb + " " + table)
+                    .setInitialMax(expectedRows > 0 ? expectedRows : -1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" rows", 1)
+                    .showSpeed()
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
+                    .clearDisplayOnFinish()
+                    .build();
+        }
+    }
+
+    /** {@code rows} rows of the current table are done. */
+    public void rows(String tableName, long rows) {
+        if (bar != null) {
+            bar.stepTo(rows);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLog >= LOG_EVERY_NANOS) {
+            lastLog = now;
+            LOG.info("{} {}: {} rows so far", verb, tableName, rows);
+        }
+    }
+
+    /** The current table is done. */
+    public void finishTable() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+        table = null;
+    }
+
+    /** A step of a step ("creating foreign keys"): a log line. */
+    public void phase(String description) {
+        LOG.info("{}", description);
+    }
+
+    /** The table being worked on, or null. */
+    public String currentTable() {
+        return table;
+    }
+
+    @Override
+    public void close() {
+        finishTable();
+    }
+}
