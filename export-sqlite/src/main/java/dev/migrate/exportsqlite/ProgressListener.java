@@ -9,7 +9,10 @@ public interface ProgressListener {
     /** Does nothing. */
     ProgressListener NONE = new ProgressListener() {};
 
-    /** The read transaction has begun: everything exported from now on is this one snapshot. */
+    /**
+     * The catalog has been read and {@code tables} tables will be exported. Everything exported is
+     * the one snapshot taken when the read transaction began, just before the catalog was read.
+     */
     default void snapshotStarted(int tables) {}
 
     /** A table's profile pass starts ({@code index} is 1-based). */

@@ -40,7 +40,7 @@ final class SnapshotConnection implements AutoCloseable {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         // A file: URI, percent-encoded by Path.toUri, so spaces, '?' and '#' in names are safe.
         String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?mode=ro";
-        String name = file.getFileName().toString();
+        String name = file.toString(); // as the user gave it, for messages
         try {
             Connection c = DriverManager.getConnection(url, config.toProperties());
             try (Statement s = c.createStatement()) {

@@ -18,7 +18,6 @@ import dev.migrate.exportsqlite.catalog.Catalog;
 import dev.migrate.exportsqlite.catalog.CatalogReader;
 import dev.migrate.exportsqlite.catalog.SourceColumn;
 import dev.migrate.exportsqlite.catalog.SourceTable;
-import dev.migrate.exportsqlite.profile.Cell;
 import dev.migrate.exportsqlite.profile.ColumnDecision;
 import dev.migrate.exportsqlite.profile.ColumnProfile;
 import dev.migrate.exportsqlite.profile.Readings;
@@ -93,11 +92,12 @@ public final class SqliteExporter {
 
     private ExportResult export(SnapshotConnection snapshot, ProgressListener listener, List<String> warnings) {
         String fileName = options.source().getFileName().toString();
+        String where = options.source().toString();
         Catalog catalog;
         try {
             catalog = new CatalogReader(snapshot.connection()).read();
         } catch (SQLException e) {
-            throw SqliteErrors.translate(e, Location.file(fileName), "cannot read the schema", options.busyTimeout());
+            throw SqliteErrors.translate(e, Location.file(where), "cannot read the schema", options.busyTimeout());
         }
         TableFilter filter = new TableFilter(options.includeTables(), options.excludeTables());
         List<String> allNames = catalog.tables().stream().map(SourceTable::name).toList();
@@ -133,8 +133,7 @@ public final class SqliteExporter {
                 index++;
                 listener.tableStarted(table.name(), index, ordered.size());
                 long started = System.nanoTime();
-                TableExport export = new TableExport(
-                        snapshot.connection(), Cell.charsetOf(catalog.encoding()), options.busyTimeout(), table);
+                TableExport export = new TableExport(snapshot.connection(), options.busyTimeout(), table);
                 export.profile();
                 List<String> notes = new ArrayList<>();
                 registerEnums(export, enums, warnings);

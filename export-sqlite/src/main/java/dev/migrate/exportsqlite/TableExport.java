@@ -13,7 +13,6 @@ import dev.migrate.exportsqlite.profile.ColumnDecision;
 import dev.migrate.exportsqlite.profile.ColumnProfile;
 import dev.migrate.exportsqlite.profile.Example;
 import dev.migrate.exportsqlite.profile.Numbers;
-import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +33,6 @@ final class TableExport {
     private static final int PROGRESS_EVERY = 10_000;
 
     private final Connection connection;
-    private final Charset encoding;
     private final Duration busyTimeout;
     private final SourceTable table;
     private final SourceColumn rowidAlias;
@@ -48,9 +46,8 @@ final class TableExport {
     /** The 1-based number of the row being read, for keyless rows in messages. */
     private long currentRow;
 
-    TableExport(Connection connection, Charset encoding, Duration busyTimeout, SourceTable table) {
+    TableExport(Connection connection, Duration busyTimeout, SourceTable table) {
         this.connection = connection;
-        this.encoding = encoding;
         this.busyTimeout = busyTimeout;
         this.table = table;
         this.rowidAlias = table.rowidAlias();
@@ -224,7 +221,7 @@ final class TableExport {
 
     private void readRow(ResultSet rs, Cell[] cells) throws SQLException {
         for (int i = 0; i < cells.length; i++) {
-            cells[i].read(rs, i + 1, encoding);
+            cells[i].read(rs, i + 1);
         }
     }
 

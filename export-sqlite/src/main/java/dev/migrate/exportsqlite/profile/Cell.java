@@ -15,7 +15,9 @@ import java.sql.SQLException;
  * <p>Text is the delicate part: the driver decodes TEXT as UTF-8 and silently replaces invalid
  * bytes with U+FFFD. Whenever a decoded string contains U+FFFD the raw bytes are fetched and
  * decoded strictly, so a genuine U+FFFD is kept and invalid bytes are flagged ({@link
- * #validText} false, the bytes in {@link #bytes}), never replaced.
+ * #validText} false, the bytes in {@link #bytes}), never replaced. The raw bytes are UTF-8 even
+ * in a UTF-16 database: reading the text has already made SQLite convert the value to UTF-8,
+ * and {@code sqlite3_column_blob} returns a text value in its current encoding.
  */
 public final class Cell {
 
@@ -71,8 +73,8 @@ public final class Cell {
         return validText;
     }
 
-    /** Reads column {@code index} of the current row; {@code encoding} is the database's text encoding. */
-    public void read(ResultSet rs, int index, Charset encoding) throws SQLException {
+    /** Reads column {@code index} of the current row. */
+    public void read(ResultSet rs, int index) throws SQLException {
         Object o = rs.getObject(index);
         text = null;
         bytes = null;
@@ -94,7 +96,7 @@ public final class Cell {
             validText = true;
             if (s.indexOf('\uFFFD') >= 0) {
                 byte[] raw = rs.getBytes(index);
-                String strict = decodeStrictly(raw, encoding);
+                String strict = decodeStrictly(raw, StandardCharsets.UTF_8);
                 if (strict == null) {
                     validText = false;
                     bytes = raw;
@@ -147,19 +149,6 @@ public final class Cell {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    /** The Java charset of a {@code PRAGMA encoding} answer. */
-    public static Charset charsetOf(String pragmaEncoding) {
-        if (pragmaEncoding == null) {
-            return StandardCharsets.UTF_8;
-        }
-        return switch (pragmaEncoding.toUpperCase(java.util.Locale.ROOT)) {
-            case "UTF-16LE" -> StandardCharsets.UTF_16LE;
-            case "UTF-16BE" -> StandardCharsets.UTF_16BE;
-            case "UTF-16" -> StandardCharsets.UTF_16;
-            default -> StandardCharsets.UTF_8;
-        };
     }
 
     /** Copies another cell's content (for remembering a value past the current row). */
