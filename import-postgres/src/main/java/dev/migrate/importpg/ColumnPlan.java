@@ -54,7 +54,8 @@ record ColumnPlan(
     }
 
     /**
-     * Plans a column; what was changed or dropped goes to {@code notes}.
+     * Plans a column; what was lost or changed in meaning goes to {@code warnings}, translations
+     * that keep the meaning to {@code notes}.
      *
      * @param knownEnums the enum types the import creates or finds (others fall back to text)
      */
@@ -64,9 +65,10 @@ record ColumnPlan(
             ColumnSchema column,
             boolean sourceIsPostgres,
             Set<String> knownEnums,
+            List<String> warnings,
             List<String> notes) {
         StagingType type = column.type();
-        String pgType = pgType(schema, column, type, sourceIsPostgres, knownEnums, notes);
+        String pgType = pgType(schema, column, type, sourceIsPostgres, knownEnums, warnings);
         String identityClause = "";
         boolean sequence = false;
         boolean skipDefault = false;
@@ -75,7 +77,7 @@ record ColumnPlan(
             boolean integer = INTEGERS.contains(type.kind());
             String kind = id.kind() == null ? "" : id.kind();
             if (!integer) {
-                notes.add("column " + PgNames.describe(column.name()) + ": " + kind
+                warnings.add("column " + PgNames.describe(column.name()) + ": " + kind
                         + " identity not recreated (staging type " + type + " is not an integer)");
             } else if (!sourceIsPostgres) {
                 if (table.primaryKey().equals(List.of(column.name()))) {
@@ -85,7 +87,7 @@ record ColumnPlan(
                     sequence = true;
                     skipDefault = true;
                 } else {
-                    notes.add("column " + PgNames.describe(column.name()) + ": " + kind
+                    warnings.add("column " + PgNames.describe(column.name()) + ": " + kind
                             + " not recreated as identity (not the single primary-key column)");
                 }
             } else {
@@ -110,13 +112,13 @@ record ColumnPlan(
                         skipDefault = true;
                     }
                     default ->
-                        notes.add("column " + PgNames.describe(column.name()) + ": identity kind " + kind
+                        warnings.add("column " + PgNames.describe(column.name()) + ": identity kind " + kind
                                 + " not recreated");
                 }
             }
         }
         if (column.generated() != null) {
-            notes.add("column " + PgNames.describe(column.name()) + ": generated expression "
+            warnings.add("column " + PgNames.describe(column.name()) + ": generated expression "
                     + SqlErrors.oneLine(column.generated()) + " not recreated; its values are loaded as plain data");
         }
         String defaultSql = null;
@@ -125,7 +127,7 @@ record ColumnPlan(
                     DefaultTranslator.translate(column.defaultExpression(), type, sourceIsPostgres);
             defaultSql = t.sql();
             if (t.note() != null) {
-                notes.add("column " + PgNames.describe(column.name()) + ": " + t.note());
+                (t.isDropped() ? warnings : notes).add("column " + PgNames.describe(column.name()) + ": " + t.note());
             }
         }
         return new ColumnPlan(column, pgType, identityClause, sequence, defaultSql);

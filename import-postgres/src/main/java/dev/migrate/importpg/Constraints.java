@@ -99,7 +99,8 @@ final class Constraints {
         }
         // Expression or partial index: its source definition, when it is one plain CREATE INDEX,
         // is tried as is against the target schema (search_path); otherwise reported.
-        String def = ix.definition();
+        String def =
+                ix.definition() == null || ctx.sourceIsPostgres ? ix.definition() : standardQuotes(ix.definition());
         if (def == null || !CREATE_INDEX.matcher(def).matches()) {
             skipped(t, ix, "not portable and its definition cannot be replayed");
             return;
@@ -129,11 +130,10 @@ final class Constraints {
     }
 
     private void check(TableSchema t, String check) throws SQLException {
-        if (!ctx.sourceIsPostgres) {
-            ctx.warn(t.name(), "CHECK constraint from SQLite not recreated: " + SqlErrors.oneLine(check));
-            return;
-        }
-        String body = check.strip();
+        // SQLite's [name] and `name` quoting becomes standard double quotes; the expression is
+        // then tried as is. One PostgreSQL cannot parse is reported; one the data violates is
+        // created NOT VALID and reported.
+        String body = ctx.sourceIsPostgres ? check.strip() : standardQuotes(check.strip());
         if (!body.toUpperCase(Locale.ROOT).startsWith("CHECK")) {
             body = "CHECK (" + body + ")";
         }
@@ -164,6 +164,43 @@ final class Constraints {
         } finally {
             Sql.execute(c, "SET LOCAL search_path TO DEFAULT");
         }
+    }
+
+    /** {@code [x]} and {@code `x`} to {@code "x"} outside string literals. */
+    static String standardQuotes(String sql) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'') {
+                int end = i + 1;
+                while (end < sql.length()) {
+                    if (sql.charAt(end) == '\'') {
+                        if (end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                b.append(sql, i, Math.min(end + 1, sql.length()));
+                i = end;
+            } else if (ch == '[' || ch == '`') {
+                char close = ch == '[' ? ']' : '`';
+                int end = sql.indexOf(close, i + 1);
+                if (end < 0) {
+                    b.append(ch);
+                    continue;
+                }
+                b.append('"')
+                        .append(sql.substring(i + 1, end).replace("\"", "\"\""))
+                        .append('"');
+                i = end;
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     private static String columns(List<String> names) {

@@ -229,13 +229,13 @@ final class FullImport {
     }
 
     private List<ColumnPlan> createTable(TableSchema t, Set<String> enums) throws SQLException {
-        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         List<ColumnPlan> plans = new ArrayList<>();
         for (ColumnSchema col : t.columns()) {
-            plans.add(ColumnPlan.of(schema, t, col, ctx.sourceIsPostgres, enums, notes));
+            plans.add(ColumnPlan.of(schema, t, col, ctx.sourceIsPostgres, enums, warnings, ctx.notesOf(t.name())));
         }
-        for (String n : notes) {
-            ctx.warn(t.name(), n);
+        for (String w : warnings) {
+            ctx.warn(t.name(), w);
         }
         for (int i = 0; i < plans.size(); i++) {
             plans.set(i, checkedOnServer(t, plans.get(i)));
