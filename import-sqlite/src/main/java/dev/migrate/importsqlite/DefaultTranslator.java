@@ -49,9 +49,10 @@ final class DefaultTranslator {
 
     private static final Pattern TIMESTAMP_NOW = Pattern.compile(
             "now\\(\\)|current_timestamp(\\(\\d\\))?|localtimestamp(\\(\\d\\))?|transaction_timestamp\\(\\)"
-                    + "|statement_timestamp\\(\\)|clock_timestamp\\(\\)|'now'(::text)?::timestamp.*"
+                    + "|statement_timestamp\\(\\)|clock_timestamp\\(\\)|\\(?'now'(::text)?\\)?::timestamp.*"
                     + "|datetime\\('now'\\)");
-    private static final Pattern DATE_NOW = Pattern.compile("current_date|'now'(::text)?::date|date\\('now'\\)");
+    private static final Pattern DATE_NOW =
+            Pattern.compile("current_date|\\(?'now'(::text)?\\)?::date|date\\('now'\\)");
     private static final Pattern TIME_NOW =
             Pattern.compile("current_time(\\(\\d\\))?|localtime(\\(\\d\\))?|time\\('now'\\)");
     private static final Pattern GENERATORS =

@@ -49,7 +49,8 @@ final class IndexTranslator {
             "smallint",
             "int2",
             "boolean",
-            "bool");
+            "bool",
+            "uuid");
 
     private final TablePlan table;
     private final Set<String> enumNames;
@@ -366,8 +367,7 @@ final class IndexTranslator {
                     throw new NotPortable("SQLite's " + t.text().toLowerCase(Locale.ROOT)
                             + "() folds only ASCII letters, which would weaken a unique index");
                 }
-                ColumnPlan c = column(next());
-                casts();
+                ColumnPlan c = columnArgument();
                 expect(")");
                 if (!isText(c)) {
                     throw new NotPortable(t.text() + "() of a " + c.type() + " column is not translated");
@@ -375,6 +375,19 @@ final class IndexTranslator {
                 return t.text().toLowerCase(Locale.ROOT) + "(" + sql.quote(c.name()) + ")";
             }
             return sql.quote(column(t).name());
+        }
+
+        /** A column, possibly parenthesised and cast: {@code (status)::text}. */
+        private ColumnPlan columnArgument() {
+            ColumnPlan c;
+            if (accept("(")) {
+                c = columnArgument();
+                expect(")");
+            } else {
+                c = column(next());
+            }
+            casts();
+            return c;
         }
 
         private Token next() {

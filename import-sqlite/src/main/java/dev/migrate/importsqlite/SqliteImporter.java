@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  *   <li>take the target's write lock, back it up with the online backup API into {@code
  *       <backup dir>/<name>_backup_YYYYMMDD_HHMMSS.db} (owner-only, local time), give the new file
  *       the target's permissions (0600 for a new target), force it to disk, rename it over the
- *       target atomically, force the directory, release the lock.
+ *       target atomically, force the directory, release the lock. For a target in WAL mode the
+ *       lock is released (and the target checked again for other connections) just before the
+ *       rename, because closing a WAL connection touches the {@code -wal} and {@code -shm} files
+ *       that then belong to the new file.
  * </ol>
  *
  * <p>A failure at any step removes the temporary file (and a partial backup) and throws a {@link
@@ -121,6 +124,13 @@ public final class SqliteImporter {
             try (TargetLock lock = replacing ? TargetLock.acquire(files.target(), lockTimeoutMillis) : null) {
                 if (lock != null && options.backup()) {
                     backup = backup(lock, files, backupDir, guard, listener);
+                }
+                if (lock != null && wal) {
+                    // A WAL connection left open on the old file would, when it closes, checkpoint and delete
+                    // the -wal and -shm files beside the target, which by then belong to the new file. So
+                    // release it first and make sure nobody connected meanwhile.
+                    lock.release();
+                    files.checkNotInUse(Location.file(files.target().toString()));
                 }
                 files.replaceWith(temp);
                 guard.release(temp);

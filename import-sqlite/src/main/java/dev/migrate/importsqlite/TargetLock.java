@@ -26,6 +26,7 @@ final class TargetLock implements AutoCloseable {
 
     private final Path target;
     private final Connection connection;
+    private boolean closed;
 
     private TargetLock(Path target, Connection connection) {
         this.target = target;
@@ -115,8 +116,18 @@ final class TargetLock implements AutoCloseable {
         return target;
     }
 
+    /** Same as {@link #close()}: releases the lock before the end of the try block that holds it. */
+    void release() {
+        close();
+    }
+
+    /** Rolls back and closes; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (Statement st = connection.createStatement()) {
             st.execute("ROLLBACK");
         } catch (SQLException ignored) {

@@ -79,14 +79,16 @@ final class StagingBuilder {
         List<TableEntry> entries = new ArrayList<>();
         try {
             for (int i = 0; i < tables.size(); i++) {
-                try (TableWriter tw = w.openTable(tables.get(i))) {
+                TableWriter tw = w.openTable(tables.get(i));
+                try {
                     Iterator<Object[]> it = rows.get(i).iterator();
                     while (it.hasNext()) {
                         tw.writeRow(it.next());
                     }
+                } finally {
                     tw.close();
-                    entries.add(tw.entry());
                 }
+                entries.add(tw.entry());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
