@@ -7,9 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -45,23 +44,49 @@ public final class JsonText {
      * @throws IllegalArgumentException when the text is not exactly one JSON value
      */
     public static String compact(String json) {
+        if (isPlainCompact(json)) {
+            // Nothing to remove or re-escape: validating is enough, and nothing is built.
+            validate(json);
+            return json;
+        }
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() == null) {
                 throw Codecs.mismatch("a JSON value", json);
             }
-            SegmentedStringWriter w = new SegmentedStringWriter(new BufferRecycler());
+            StringWriter w = new StringWriter(json.length());
             try (JsonGenerator g = FACTORY.createGenerator(w)) {
                 copy(p, g);
             }
             if (p.nextToken() != null) {
                 throw Codecs.mismatch("one JSON value", json);
             }
-            return w.getAndClear();
+            return w.toString();
         } catch (JsonProcessingException e) {
             throw Codecs.mismatch("valid JSON (" + e.getOriginalMessage() + ")", json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * True when compacting could not change the text, if it is valid JSON: no whitespace outside
+     * strings and no escape anywhere (the generator would write every other character as it is).
+     * One pass, no allocation; text read back from a table file is always like this.
+     */
+    static boolean isPlainCompact(String json) {
+        boolean inString = false;
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                return false;
+            }
+            if (c == '"') {
+                inString = !inString;
+            } else if (!inString && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+                return false;
+            }
+        }
+        return !json.isEmpty();
     }
 
     /**
@@ -97,11 +122,11 @@ public final class JsonText {
 
     /** Copies the value at the parser's current token to compact text, leaving the parser on its last token. */
     public static String copyCurrent(JsonParser p) throws IOException {
-        SegmentedStringWriter w = new SegmentedStringWriter(new BufferRecycler());
+        StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             copy(p, g);
         }
-        return w.getAndClear();
+        return w.toString();
     }
 
     /** Copies the value at the parser's current token to the generator, leaving the parser on its last token. */

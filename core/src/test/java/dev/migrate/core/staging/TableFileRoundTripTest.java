@@ -116,6 +116,37 @@ class TableFileRoundTripTest {
         assertThat(tree.get(2).get("doc").isNull()).isTrue();
     }
 
+    /** The documented jq commands work on a real table file (skipped where jq is not installed). */
+    @Test
+    void jqReadsATableFileAsDocumented() throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("jq"), "jq is not installed");
+        TableSchema t = table("users", col("id", StagingType.of(INT64)), col("email", StagingType.of(TEXT)));
+        Path dir = tmp.resolve("s");
+        export(dir, data(t, new Object[] {1L, "ann@example.com"}, new Object[] {2L, null}));
+        Path file = dir.resolve("users.json");
+
+        assertThat(run("jq", "-c", ".[]", file.toString()))
+                .isEqualTo("{\"id\":1,\"email\":\"ann@example.com\"}\n{\"id\":2,\"email\":null}\n");
+        assertThat(run("jq", "-r", ".[0].email", file.toString())).isEqualTo("ann@example.com\n");
+        assertThat(run("jq", "length", file.toString())).isEqualTo("2\n");
+    }
+
+    private static boolean onPath(String command) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
     @Test
     void anEmptyTableIsAnEmptyArray() throws IOException {
         TableSchema t = table("empty", col("id", StagingType.of(INT64)));
