@@ -34,6 +34,9 @@ final class TemporalProfile {
     long dates;
     long naive;
     long withOffset;
+    /** PostgreSQL's 'infinity' / '-infinity', which import-sqlite writes as text: they fit every form. */
+    long infinities;
+
     long tSeparators;
     long reformatted;
     int maxFractionDigits;
@@ -74,6 +77,10 @@ final class TemporalProfile {
                 }
             }
             case TEXT -> {
+                if (c.validText() && (c.text().equals("infinity") || c.text().equals("-infinity"))) {
+                    infinities++;
+                    return;
+                }
                 TemporalText.Parsed p = c.validText() ? TemporalText.parse(c.text()) : null;
                 if (p == null) {
                     other(c, rowKey);
@@ -132,12 +139,13 @@ final class TemporalProfile {
     Outcome decide() {
         String declaredName = declared.jsonName();
         long integers = seconds + millis + otherIntegers;
-        long texts = dates + naive + withOffset;
-        if (nonNull == 0) {
+        long texts = dates + naive + withOffset + infinities;
+        if (nonNull == infinities) {
             return Outcome.read(new TemporalReading(declaredType(), Mode.TEXT_AS_DECLARED), null, false);
         }
         if (others > 0) {
-            return Outcome.fallback(plural(others) + " of " + nonNull + " are not ISO-8601 dates or timestamps (first: "
+            return Outcome.fallback(others + " of " + plural(nonNull) + (others == 1 ? " is" : " are")
+                    + " not ISO-8601 dates or timestamps (first: "
                     + firstOther + ")");
         }
         if (integers > 0 && texts > 0) {
@@ -149,7 +157,7 @@ final class TemporalProfile {
         if (integers == nonNull) {
             return epoch();
         }
-        return text(declaredName);
+        return text(declaredName, nonNull - infinities);
     }
 
     private Outcome epoch() {
@@ -178,7 +186,8 @@ final class TemporalProfile {
                 true);
     }
 
-    private Outcome text(String declaredName) {
+    /** {@code finite}: the values other than infinity, which fit whatever the others decide. */
+    private Outcome text(String declaredName, long finite) {
         StringBuilder notes = new StringBuilder();
         if (tSeparators > 0) {
             append(notes, plural(tSeparators) + " with a 'T' separator written with a space");
@@ -199,19 +208,19 @@ final class TemporalProfile {
                     emptyToNull(notes),
                     false);
         }
-        if (withOffset > 0 && withOffset < nonNull) {
+        if (withOffset > 0 && withOffset < finite) {
             return Outcome.fallback(withOffset + " values carry a UTC offset (first: " + firstOffset + ") and "
-                    + (nonNull - withOffset) + " do not (first: " + (firstNaive != null ? firstNaive : firstDate)
+                    + (finite - withOffset) + " do not (first: " + (firstNaive != null ? firstNaive : firstDate)
                     + "); an offset is never invented for a " + declaredName + " column");
         }
-        if (withOffset == nonNull) {
+        if (withOffset == finite) {
             append(notes, "every value carries a UTC offset: timestamptz, each offset kept as written");
             return Outcome.read(
                     new TemporalReading(withPrecision(StagingKind.TIMESTAMPTZ, notes), Mode.TIMESTAMPTZ_KEEP),
                     notes.toString(),
                     declared == StagingKind.DATE);
         }
-        if (dates == nonNull) {
+        if (dates == finite) {
             if (declared != StagingKind.DATE) {
                 append(notes, "every value is a date without a time of day: date");
             }
@@ -323,6 +332,9 @@ final class TemporalProfile {
             }
             if (c.storageClass() != StorageClass.TEXT) {
                 throw new IllegalArgumentException("not a date/time text: " + Example.describe(c));
+            }
+            if (c.text().equals("infinity") || c.text().equals("-infinity")) {
+                return c.text();
             }
             TemporalText.Parsed p = TemporalText.parse(c.text());
             if (p == null) {

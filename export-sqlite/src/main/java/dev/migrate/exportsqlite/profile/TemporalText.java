@@ -52,7 +52,9 @@ public final class TemporalText {
         }
     }
 
-    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
+    // The year as SQLite writes it (four digits), or as import-sqlite writes PostgreSQL's
+    // astronomical years: -0043 for 44 BC, 10000 and beyond.
+    private static final Pattern DATE_TIME = Pattern.compile("(-?\\d{4,})-(\\d{2})-(\\d{2})"
             + "(?:([ T])(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?"
             + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
@@ -68,6 +70,9 @@ public final class TemporalText {
         }
         Matcher m = DATE_TIME.matcher(s);
         if (!m.matches()) {
+            return null;
+        }
+        if (m.group(1).length() > 8) {
             return null;
         }
         int year = Integer.parseInt(m.group(1));
@@ -185,6 +190,7 @@ public final class TemporalText {
         return raw.charAt(0) + digits.substring(0, 2) + ":" + (digits.length() > 2 ? digits.substring(2) : "00");
     }
 
+    /** Days in the month of the proleptic Gregorian calendar (astronomical years: 0 and -4 are leap years). */
     private static int daysIn(int year, int month) {
         return switch (month) {
             case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;

@@ -20,6 +20,14 @@ class TemporalTextTest {
     }
 
     @Test
+    void readsAstronomicalYearsAsImportSqliteWritesThem() {
+        assertThat(TemporalText.parse("-0043-03-15").date()).isEqualTo("-0043-03-15");
+        assertThat(TemporalText.parse("10000-01-01 00:00:00").timestamp()).isEqualTo("10000-01-01 00:00:00");
+        assertThat(TemporalText.parse("0000-02-29")).isNotNull(); // year 0 (1 BC) is a leap year
+        assertThat(TemporalText.parse("-0001-02-29")).isNull();
+    }
+
+    @Test
     void keepsTheWrittenOffsetInCanonicalSpelling() {
         assertThat(TemporalText.parse("2024-01-01T10:00:00Z").timestamptz("?")).isEqualTo("2024-01-01 10:00:00+00:00");
         assertThat(TemporalText.parse("2024-01-01 10:00:00+0530").timestamptz("?"))
