@@ -199,6 +199,29 @@ class CommandLineTest {
         assertThat(CliRun.run(cmd, "boom", "-v").err()).contains("debug: debug detail", "warning: careful");
     }
 
+    @Test
+    void aBadConfigFileIsAOneLineInputError(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("migrate.properties");
+        Files.writeString(config, "sqlite_pth=/tmp/typo.db\n");
+
+        CliRun typo = CliRun.run("--config", config.toString(), "--dry-run");
+        CliRun missing = CliRun.run("--config", dir.resolve("none.properties").toString(), "--dry-run");
+
+        assertThat(typo.code()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(typo.errLines()).hasSize(1);
+        assertThat(typo.err()).contains("unknown key \"sqlite_pth\"");
+        assertThat(missing.code()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(missing.err()).contains("does not exist");
+    }
+
+    @Test
+    void noTargetAnywhereIsAUsageErrorSayingWhatToGive() {
+        CliRun run = CliRun.runWithEnv(java.util.Map.of(), "--from", "postgresql://u@localhost:1/db", "--dry-run");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.lastErrLine()).contains("no SQLite file: give --to FILE, or set sqlite_path");
+    }
+
     private static CommandLine withFailing(Callable<Integer> body) {
         CommandLine cmd = CliRun.commandLine();
         cmd.addSubcommand("boom", new CommandLine(new Boom(body)));

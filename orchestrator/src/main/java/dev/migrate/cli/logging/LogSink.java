@@ -13,6 +13,9 @@ public final class LogSink {
 
     private static volatile PrintWriter target = SYSTEM_ERR;
 
+    /** Written before each log line while a progress bar is on screen, to erase the bar's line. */
+    private static volatile String lineClearer = "";
+
     private LogSink() {}
 
     /** Sends console log lines to {@code writer} until {@link #reset()}. */
@@ -25,9 +28,18 @@ public final class LogSink {
         target = SYSTEM_ERR;
     }
 
+    /**
+     * While a progress bar occupies the terminal's last line, log lines first erase it ({@code
+     * "\r" + ESC[K}); the bar redraws itself below them. Empty to turn it off.
+     */
+    public static void clearLineBeforeEachWrite(boolean on) {
+        lineClearer = on ? "\r\u001b[K" : "";
+    }
+
     static void write(String text) {
         PrintWriter w = target;
         synchronized (w) {
+            w.print(lineClearer);
             w.print(text);
             w.flush();
         }

@@ -1,5 +1,6 @@
 package dev.migrate.cli.progress;
 
+import dev.migrate.cli.logging.LogSink;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -9,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows how far a step is, one table at a time. On a terminal: a progress bar per table (rows
- * done of the expected total when known, rows/s). Otherwise: an INFO line every few seconds for
- * long tables, so CI logs and pipes stay readable. Steps call it from their own thread only.
+ * Shows how far a step is, one table at a time. On a terminal: a progress bar for each long table
+ * (rows done of the expected total when known, rows/s); short tables get none, so the screen does
+ * not flicker. Otherwise: an INFO line every few seconds for long tables, so CI logs and pipes
+ * stay readable. Steps call it from their own thread only.
  */
 public final class Progress implements AutoCloseable {
 
@@ -20,10 +22,18 @@ public final class Progress implements AutoCloseable {
     /** Plain mode logs a long table's progress at most this often. */
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
+    /** A table known to have at least this many rows gets a bar from its start. */
+    private static final long BAR_MIN_ROWS = 50_000;
+
+    /** A table of unknown size gets a bar once it has taken this long. */
+    private static final long BAR_AFTER_NANOS = 2_000_000_000L;
+
     private final PrintStream terminal;
     private ProgressBar bar;
     private String table;
     private String verb;
+    private long expected;
+    private long started;
     private long lastLog;
 
     private Progress(PrintStream terminal) {
@@ -45,32 +55,44 @@ public final class Progress implements AutoCloseable {
         finishTable();
         this.verb = verb;
         this.table = table;
-        this.lastLog = System.nanoTime();
-        if (terminal != null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName(verb + " " + table)
-                    .setInitialMax(expectedRows > 0 ? expectedRows : -1)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" rows", 1)
-                    .showSpeed()
-                    .setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
-                    .clearDisplayOnFinish()
-                    .build();
+        this.expected = expectedRows;
+        this.started = System.nanoTime();
+        this.lastLog = started;
+        if (terminal != null && expectedRows >= BAR_MIN_ROWS) {
+            showBar();
         }
     }
 
     /** {@code rows} rows of the current table are done. */
     public void rows(String tableName, long rows) {
-        if (bar != null) {
-            bar.stepTo(rows);
+        long now = System.nanoTime();
+        if (terminal != null) {
+            if (bar == null && now - started >= BAR_AFTER_NANOS) {
+                showBar();
+            }
+            if (bar != null) {
+                bar.stepTo(rows);
+            }
             return;
         }
-        long now = System.nanoTime();
         if (now - lastLog >= LOG_EVERY_NANOS) {
             lastLog = now;
             LOG.info("{} {}: {} rows so far", verb, tableName, rows);
         }
+    }
+
+    private void showBar() {
+        bar = new ProgressBarBuilder()
+                .setTaskName(verb + " " + table)
+                .setInitialMax(expected > 0 ? expected : -1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" rows", 1)
+                .showSpeed()
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(terminal))
+                .clearDisplayOnFinish()
+                .build();
+        LogSink.clearLineBeforeEachWrite(true);
     }
 
     /** The current table is done. */
@@ -78,6 +100,7 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.close();
             bar = null;
+            LogSink.clearLineBeforeEachWrite(false);
         }
         table = null;
     }
