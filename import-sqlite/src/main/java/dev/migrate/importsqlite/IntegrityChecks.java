@@ -55,48 +55,47 @@ final class IntegrityChecks {
 
     private record Violation(String table, Long rowid, String parent, int fkId) {}
 
+    /**
+     * Streams the violations (there may be millions in a SQLite source): each is either tolerated,
+     * counted and, up to {@link #LISTED_PER_KEY} per foreign key, listed, or it fails the import.
+     */
     void foreignKeys() throws SQLException {
-        List<Violation> violations = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                long rowid = rs.getLong(2);
-                violations.add(
-                        new Violation(rs.getString(1), rs.wasNull() ? null : rowid, rs.getString(3), rs.getInt(4)));
-            }
-        }
         boolean sqliteSource = manifest.source() != null
                 && "sqlite".equalsIgnoreCase(manifest.source().dialect());
         TenantFilter tenant = manifest.tenant();
         Map<String, Integer> listed = new LinkedHashMap<>();
-        for (Violation v : violations) {
-            List<String> columns = fkColumns(v.table(), v.fkId());
-            String values = v.rowid() == null ? null : values(v.table(), v.rowid(), columns);
-            String where = "\"" + v.table() + "\" rowid " + v.rowid() + " " + columns
-                    + (values == null ? "" : " = " + values) + " → \"" + v.parent() + "\"";
-            String key = v.table() + "#" + v.fkId();
-            boolean tolerated;
-            String why;
-            if (sqliteSource) {
-                tolerated = true;
-                why = "the SQLite source already held it";
-            } else if (tenant != null && isReported(tenant, v, columns)) {
-                tolerated = true;
-                why = "a dangling reference the export reported (the referenced row belongs to another user)";
-            } else {
-                tolerated = false;
-                why = null;
-            }
-            if (!tolerated) {
-                throw MigrateException.input(
-                        Location.table(sourceName(v.table())).withColumn(String.join(", ", columns)),
-                        "foreign key violation in the new database: row with rowid " + v.rowid() + " has "
-                                + (values == null ? "a value" : values) + " with no matching row in \"" + v.parent()
-                                + "\"");
-            }
-            int n = listed.merge(key, 1, Integer::sum);
-            if (n <= LISTED_PER_KEY) {
-                notes.warn("foreign key violation kept: " + where + " (" + why + ")");
+        Map<String, List<String>> columnsByKey = new HashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                long rowid = rs.getLong(2);
+                Violation v =
+                        new Violation(rs.getString(1), rs.wasNull() ? null : rowid, rs.getString(3), rs.getInt(4));
+                String key = v.table() + "#" + v.fkId();
+                List<String> columns = columnsByKey.get(key);
+                if (columns == null) {
+                    columns = fkColumns(v.table(), v.fkId());
+                    columnsByKey.put(key, columns);
+                }
+                String why;
+                if (sqliteSource) {
+                    why = "the SQLite source already held it";
+                } else if (tenant != null && isReported(tenant, v, columns)) {
+                    why = "a dangling reference the export reported (the referenced row belongs to another user)";
+                } else {
+                    String values = v.rowid() == null ? null : values(v.table(), v.rowid(), columns);
+                    throw MigrateException.input(
+                            Location.table(sourceName(v.table())).withColumn(String.join(", ", columns)),
+                            "foreign key violation in the new database: row with rowid " + v.rowid() + " has "
+                                    + (values == null ? "a value" : values) + " with no matching row in \""
+                                    + v.parent() + "\"");
+                }
+                int n = listed.merge(key, 1, Integer::sum);
+                if (n <= LISTED_PER_KEY) {
+                    String values = v.rowid() == null ? null : values(v.table(), v.rowid(), columns);
+                    notes.warn("foreign key violation kept: \"" + v.table() + "\" rowid " + v.rowid() + " " + columns
+                            + (values == null ? "" : " = " + values) + " → \"" + v.parent() + "\" (" + why + ")");
+                }
             }
         }
         listed.forEach((key, n) -> {

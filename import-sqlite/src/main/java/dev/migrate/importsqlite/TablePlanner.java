@@ -127,7 +127,8 @@ final class TablePlanner {
                                 + ") and it does not reference \"" + tenant.usersTable() + "\"");
             }
         }
-        boolean singleton = "per_user".equals(scope) && t.primaryKey().equals(List.of(owner));
+        boolean singleton =
+                "per_user".equals(scope) && owner != null && t.primaryKey().equals(List.of(owner));
         if ("per_user".equals(scope) && !singleton) {
             notes.table(
                     t.name(),

@@ -455,6 +455,26 @@ class SchemaTest {
     }
 
     @Test
+    void manyKeptViolationsAreListedUpToALimitThenCounted() {
+        TableSchema parent = table("parent", List.of(notNull("id", INT32)), List.of("id"));
+        TableSchema child = table(
+                "child",
+                List.of(notNull("id", INT32), col("parent_id", INT32)),
+                List.of("id"),
+                List.of(new ForeignKey(null, List.of("parent_id"), "parent", List.of("id"), null, null, null)),
+                List.of(),
+                List.of());
+        List<Object[]> children = new java.util.ArrayList<>();
+        for (long i = 1; i <= 50; i++) {
+            children.add(row(i, 1000 + i));
+        }
+        load(staging().dialect("sqlite").table(parent, rows(row(1L))).table(child, children));
+        assertThat(result.warnings().stream().filter(w -> w.startsWith("foreign key violation kept")))
+                .hasSize(IntegrityChecks.LISTED_PER_KEY);
+        assertThat(result.warnings()).contains("... 30 more violations of the same foreign key in \"child\"");
+    }
+
+    @Test
     void namesWithQuotesSpacesAndSqlAreIdentifiersNotCode() {
         String evil = "x\"; DROP TABLE users; --";
         TableSchema users = table("users", List.of(notNull("id", INT32)), List.of("id"));
