@@ -342,6 +342,15 @@ class TargetSafetyTest {
     }
 
     @Test
+    void anEmptyTargetFileIsAnEmptyDatabaseAndIsReplaced() throws IOException {
+        Files.createFile(target);
+        stage(2, 0);
+        ImportResult r = importer().run();
+        assertThat(Sqlite.scalar(target, "SELECT count(*) FROM items")).isEqualTo(2L);
+        assertThat(r.backup()).exists();
+    }
+
+    @Test
     void badTargetPathsAreRefused() throws IOException {
         stage(1, 0);
         assertThatThrownBy(() -> importer(ImportSqliteOptions.of(staging, tmp.resolve("missing/app.db")))
