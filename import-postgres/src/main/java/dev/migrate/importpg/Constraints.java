@@ -81,9 +81,10 @@ final class Constraints {
     private void index(TableSchema t, IndexSchema ix) throws SQLException {
         String name = ix.name() != null && PgNames.fits(ix.name()) ? PgNames.quote(ix.name()) + " " : "";
         if (ix.portable() && !ix.columns().isEmpty()) {
+            String where = ix.where() == null || ctx.sourceIsPostgres ? ix.where() : standardQuotes(ix.where());
             String sql = "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + name + "ON "
                     + PgNames.qualified(schema, t.name()) + " (" + columns(ix.columns()) + ")"
-                    + (ix.where() == null ? "" : " WHERE " + ix.where());
+                    + (where == null ? "" : " WHERE " + where);
             if (ix.where() != null && ix.where().contains(";")) {
                 skipped(t, ix, "its predicate contains a statement separator");
                 return;
@@ -98,7 +99,7 @@ final class Constraints {
             return;
         }
         // Expression or partial index: its source definition, when it is one plain CREATE INDEX,
-        // is tried as is against the target schema (search_path); otherwise reported.
+        // is tried as is (the transaction's search_path is the target schema); otherwise reported.
         String def =
                 ix.definition() == null || ctx.sourceIsPostgres ? ix.definition() : standardQuotes(ix.definition());
         if (def == null || !CREATE_INDEX.matcher(def).matches()) {
@@ -107,19 +108,30 @@ final class Constraints {
         }
         if (ctx.sourceIsPostgres
                 && t.sourceSchema() != null
-                && !t.sourceSchema().equals(schema)
-                && def.contains(t.sourceSchema() + ".")) {
-            skipped(t, ix, "its definition names the source schema " + t.sourceSchema());
-            return;
+                && !t.sourceSchema().equals(schema)) {
+            def = retargeted(def, t.sourceSchema());
         }
-        Sql.execute(c, "SET LOCAL search_path TO " + PgNames.quote(schema));
         SQLException e = Sql.attempt(c, def);
-        Sql.execute(c, "SET LOCAL search_path TO DEFAULT");
         if (e != null) {
             skipped(t, ix, SqlErrors.serverText(e));
         } else {
             ctx.notesOf(t.name()).add("index " + PgNames.describe(ix.name()) + " recreated from its definition");
         }
+    }
+
+    /** pg_get_indexdef's {@code ON [ONLY] source.table} pointed at the target schema. */
+    private String retargeted(String def, String sourceSchema) {
+        for (String form : List.of(sourceSchema, PgNames.quote(sourceSchema))) {
+            for (String on : List.of(" ON ", " ON ONLY ")) {
+                String needle = on + form + ".";
+                int at = def.indexOf(needle);
+                if (at >= 0) {
+                    return def.substring(0, at) + on + PgNames.quote(schema) + "."
+                            + def.substring(at + needle.length());
+                }
+            }
+        }
+        return def;
     }
 
     private void skipped(TableSchema t, IndexSchema ix, String why) {
@@ -142,28 +154,22 @@ final class Constraints {
             return;
         }
         String table = PgNames.qualified(schema, t.name());
-        Sql.execute(c, "SET LOCAL search_path TO " + PgNames.quote(schema));
-        try {
-            SQLException e = Sql.attempt(c, "ALTER TABLE " + table + " ADD " + body);
-            if (e == null) {
+        SQLException e = Sql.attempt(c, "ALTER TABLE " + table + " ADD " + body);
+        if (e == null) {
+            return;
+        }
+        if ("23514".equals(e.getSQLState())) {
+            SQLException again = Sql.attempt(c, "ALTER TABLE " + table + " ADD " + body + " NOT VALID");
+            if (again == null) {
+                ctx.warn(
+                        t.name(),
+                        "CHECK constraint created NOT VALID, existing rows violate it: " + SqlErrors.oneLine(check));
                 return;
             }
-            if ("23514".equals(e.getSQLState())) {
-                SQLException again = Sql.attempt(c, "ALTER TABLE " + table + " ADD " + body + " NOT VALID");
-                if (again == null) {
-                    ctx.warn(
-                            t.name(),
-                            "CHECK constraint created NOT VALID, existing rows violate it: "
-                                    + SqlErrors.oneLine(check));
-                    return;
-                }
-            }
-            ctx.warn(
-                    t.name(),
-                    "CHECK constraint not recreated (" + SqlErrors.serverText(e) + "): " + SqlErrors.oneLine(check));
-        } finally {
-            Sql.execute(c, "SET LOCAL search_path TO DEFAULT");
         }
+        ctx.warn(
+                t.name(),
+                "CHECK constraint not recreated (" + SqlErrors.serverText(e) + "): " + SqlErrors.oneLine(check));
     }
 
     /** {@code [x]} and {@code `x`} to {@code "x"} outside string literals. */

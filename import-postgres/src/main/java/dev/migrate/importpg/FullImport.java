@@ -66,6 +66,10 @@ final class FullImport {
                 ctx.listener.step("creating schema " + schema);
                 Sql.execute(c, "CREATE SCHEMA " + PgNames.quote(schema));
             }
+            // Every name we generate is qualified; the search path is for the source's own
+            // expressions (defaults, checks, index definitions), which name types and tables
+            // unqualified, as they were in the source schema.
+            Sql.execute(c, "SET LOCAL search_path TO " + PgNames.quote(schema));
             Set<String> enums = new EnumInstaller(ctx, catalog).install(usedEnums());
             ctx.listener.step("creating " + tables.size() + " tables");
             for (TableSchema t : tables) {
