@@ -173,6 +173,19 @@ class SourceSafetyTest {
     }
 
     @Test
+    void pathsWithUriSpecialCharactersOpenTheRightFile() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("dir #1 ?é%20"));
+        Path source = TestFiles.sqlite(
+                dir.resolve("we?ird#name%41.db"), "CREATE TABLE t (v TEXT)", "INSERT INTO t VALUES ('found')");
+        ExportResult r = TestFiles.export(source, tmp.resolve("out"));
+        assertThat(rows(r.exportDir(), "t")).containsExactly(Map.of("v", "found"));
+        assertThat(r.manifest().source().database()).isEqualTo("we?ird#name%41.db");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("we?ird#name%41.db");
+        }
+    }
+
+    @Test
     void namesCannotInjectSql() throws Exception {
         String evil = "x\"; DROP TABLE users; --";
         Path source = TestFiles.sqlite(

@@ -138,7 +138,9 @@ public final class ColumnProfile {
     public ColumnDecision decide() {
         List<String> notes = new ArrayList<>();
         boolean warning = false;
-        if (declaredRule != null && declaredRule.note().startsWith("SQLite affinity rule")) {
+        if (column.declaredType().isBlank()) {
+            notes.add("no declared type");
+        } else if (declaredRule != null && declaredRule.note().startsWith("SQLite affinity rule")) {
             notes.add("declared type " + column.declaredType() + " is not a type name the mapping knows: "
                     + declaredRule.note() + " (" + declaredRule.source() + ")");
         }
