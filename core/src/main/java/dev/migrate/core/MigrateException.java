@@ -59,7 +59,9 @@ public class MigrateException extends RuntimeException {
         String oneLine = message == null
                 ? ""
                 : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-        String where = location == null ? "" : location.describe();
+        // Names may hold line breaks (a SQLite table "a\nb"): escape them so the message stays one line.
+        String where =
+                location == null ? "" : location.describe().replace("\r", "\\r").replace("\n", "\\n");
         return where.isEmpty() ? oneLine : where + ": " + oneLine;
     }
 }
