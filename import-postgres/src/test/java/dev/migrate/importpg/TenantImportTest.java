@@ -203,6 +203,23 @@ class TenantImportTest extends ImportTestSupport {
     }
 
     @Test
+    void aUserWithoutPreferencesKeepsNoneAndAnEmailMatchingTwoUsersIsRefused() throws Exception {
+        String copy = db.copyDatabase(reference, "tenant_carol");
+        Path carol = tmp.resolve("carol");
+        try (Connection c = db.connect(reference)) {
+            TenantExportFixture.export(c, "carol@example.com", carol);
+        }
+        importAs(copy, carol, "carol@example.com");
+        assertThat(allRows(copy)).isEqualTo(allRows(reference));
+
+        execute(copy, "insert into users (email, password_hash) values ('CAROL@example.com', 'x')");
+        Map<String, List<String>> before = allRows(copy);
+        var e = catchThrowableOfType(MigrateException.class, () -> importAs(copy, carol, "Carol@Example.com"));
+        assertThat(e.getMessage()).contains("matches 2 users", "refusing to guess");
+        assertThat(allRows(copy)).isEqualTo(before);
+    }
+
+    @Test
     void aTargetWithoutTheMultiUserSchemaIsRefused() throws Exception {
         String empty = db.createDatabase("tenant_empty");
         var e = catchThrowableOfType(MigrateException.class, () -> importAs(empty, aliceStaging, ALICE));
