@@ -150,16 +150,8 @@ public final class SqliteExporter {
                 warnLongNames(table, warnings);
                 TableSchema schema = schemas.build(table, columns, nullsInKey(export));
                 tableSchemas.add(schema);
-                TableEntry entry;
-                long rows;
-                try (TableWriter tw = writer.openTable(schema)) {
-                    rows = export.write(tw, listener);
-                    tw.close();
-                    entry = tw.entry();
-                } catch (IOException e) {
-                    throw MigrateException.runtime(
-                            Location.table(table.name()), "cannot write the table file: " + e.getMessage(), e);
-                }
+                TableEntry entry = writeTable(writer, schema, export, listener);
+                long rows = entry.rows();
                 entries.add(entry);
                 TableStats s = new TableStats(table.name(), rows, entry.bytes(), seconds(started), notes);
                 stats.add(s);
@@ -182,6 +174,29 @@ public final class SqliteExporter {
             writer.abort();
             throw e;
         }
+    }
+
+    /** Streams the table into its staging file; the file is closed (and its entry final) on return. */
+    private static TableEntry writeTable(
+            StagingWriter writer, TableSchema schema, TableExport export, ProgressListener listener) {
+        TableWriter tw = writer.openTable(schema);
+        try {
+            export.write(tw, listener);
+        } catch (RuntimeException e) {
+            try {
+                tw.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed); // the export is aborted anyway; report the first failure
+            }
+            throw e;
+        }
+        try {
+            tw.close();
+        } catch (IOException e) {
+            throw MigrateException.runtime(
+                    Location.table(schema.name()), "cannot write the table file: " + e.getMessage(), e);
+        }
+        return tw.entry();
     }
 
     /**

@@ -238,6 +238,32 @@ class SourceSafetyTest {
     }
 
     @Test
+    void aFailedExportLeavesNoManifestAndNoTableFiles() throws Exception {
+        Path source = TestFiles.sqlite(
+                tmp.resolve("two.db"),
+                "CREATE TABLE a (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE b (id INTEGER PRIMARY KEY)",
+                "INSERT INTO a VALUES (1)");
+        Path out = tmp.resolve("out");
+        TestFiles.export(source, out); // an earlier, complete export in the same directory
+        assertThat(out.resolve(Manifest.FILE_NAME)).exists();
+
+        assertThatThrownBy(() -> new SqliteExporter(ExportSqliteOptions.of(source, out, "t"))
+                        .run(new ProgressListener() {
+                            @Override
+                            public void tableStarted(String table, int index, int tableCount) {
+                                if (index == 2) {
+                                    throw new IllegalStateException("interrupted by the test");
+                                }
+                            }
+                        }))
+                .hasMessage("interrupted by the test");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    @Test
     void progressIsReported() throws Exception {
         Path source = TestFiles.sqlite(
                 tmp.resolve("progress.db"),

@@ -487,6 +487,7 @@ public final class Readings {
     private static final class UuidReading extends Reading {
         private long uppercase;
         private long withoutHyphens;
+        private long blobs;
 
         UuidReading() {
             super(StagingType.of(StagingKind.UUID));
@@ -494,6 +495,10 @@ public final class Readings {
 
         @Override
         protected boolean accepts(Cell c) {
+            if (c.storageClass() == StorageClass.BLOB && c.bytes().length == 16) {
+                blobs++;
+                return true;
+            }
             if (c.storageClass() != StorageClass.TEXT || !c.validText()) {
                 return false;
             }
@@ -513,6 +518,10 @@ public final class Readings {
 
         @Override
         public Object convert(Cell c) {
+            if (c.storageClass() == StorageClass.BLOB) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(c.bytes());
+                return new java.util.UUID(b.getLong(), b.getLong()).toString();
+            }
             String s = c.text().toLowerCase(Locale.ROOT);
             if (s.length() == 32) {
                 s = s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20)
@@ -529,6 +538,10 @@ public final class Readings {
             }
             if (withoutHyphens > 0) {
                 parts.add(plural(withoutHyphens, "UUID", "UUIDs") + " without hyphens written in the 8-4-4-4-12 form");
+            }
+            if (blobs > 0) {
+                parts.add(plural(blobs, "16-byte BLOB", "16-byte BLOBs") + " read as UUIDs (big-endian, as written by"
+                        + " uuid.bytes / UUID.toByteArray)");
             }
             return parts.isEmpty() ? null : String.join("; ", parts);
         }

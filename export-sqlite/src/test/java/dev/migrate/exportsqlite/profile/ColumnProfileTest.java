@@ -231,6 +231,10 @@ class ColumnProfileTest {
                 .containsExactly("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12");
         assertThat(r.note()).contains("1 uppercase UUID written in lowercase").contains("without hyphens");
         assertThat(profile("UUID", "not-a-uuid").type()).isEqualTo(StagingType.of(StagingKind.TEXT));
+        byte[] raw = java.util.HexFormat.of().parseHex("a0eebc999c0b4ef8bb6d6bb9bd380a11");
+        Result blob = profile("UUID", raw);
+        assertThat(blob.values()).containsExactly("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        assertThat(blob.note()).contains("1 16-byte BLOB read as UUIDs");
     }
 
     @Test
