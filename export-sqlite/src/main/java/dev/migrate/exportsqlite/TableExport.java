@@ -32,6 +32,9 @@ final class TableExport {
 
     private static final int PROGRESS_EVERY = 10_000;
 
+    /** SQLite's default limit on the columns of a table and of a result set. */
+    static final int SQLITE_MAX_COLUMN = 2000;
+
     private final Connection connection;
     private final Duration busyTimeout;
     private final SourceTable table;
@@ -65,9 +68,13 @@ final class TableExport {
         } else {
             order = "";
         }
-        String rowidColumn = rowid == null ? "" : rowid + (columns.isEmpty() ? "" : ", ");
+        // The rowid is selected only to name rows in messages, and only when no column already is
+        // the rowid; never when that would exceed SQLite's limit on result columns.
+        boolean selectRowid =
+                rowid != null && rowidAlias == null && table.columns().size() < SQLITE_MAX_COLUMN;
+        String rowidColumn = selectRowid ? rowid + ", " : "";
         this.select = "SELECT " + rowidColumn + columns + " FROM " + SqlNames.quote(table.name()) + order;
-        this.firstColumn = rowid == null ? 0 : 1;
+        this.firstColumn = selectRowid ? 1 : 0;
         for (SourceColumn c : table.columns()) {
             profiles.add(ColumnProfile.of(c, c == rowidAlias));
         }

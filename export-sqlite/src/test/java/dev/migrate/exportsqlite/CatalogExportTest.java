@@ -161,6 +161,36 @@ class CatalogExportTest {
     }
 
     @Test
+    void tablesOfTwoThousandColumnsExport() throws Exception {
+        // 2000 is SQLite's default SQLITE_MAX_COLUMN: the SELECT must not add the rowid to them.
+        String keyed = "id INTEGER PRIMARY KEY, "
+                + String.join(
+                        ", ",
+                        java.util.stream.IntStream.range(1, 2000)
+                                .mapToObj(k -> "c" + k + " INTEGER")
+                                .toList());
+        String keyless = String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, 2000)
+                        .mapToObj(k -> "c" + k + " INTEGER")
+                        .toList());
+        Path wide = TestFiles.sqlite(
+                tmp.resolve("wide.db"),
+                "CREATE TABLE wide (" + keyed + ")",
+                "INSERT INTO wide (id, c1, c1999) VALUES (1, 2, 3)",
+                "CREATE TABLE wide_keyless (" + keyless + ")",
+                "INSERT INTO wide_keyless (c0, c1999) VALUES ('x', 4)");
+        ExportResult r = TestFiles.export(wide, tmp.resolve("wide-out"));
+        assertThat(rows(r.exportDir(), "wide").get(0))
+                .containsEntry("c1999", 3L)
+                .hasSize(2000);
+        assertThat(rows(r.exportDir(), "wide_keyless").get(0))
+                .containsEntry("c1999", 4L)
+                .containsEntry("c0", "x");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("\"c0\"") && w.contains("'x' (text) at row 1"));
+    }
+
+    @Test
     void includeAndExcludeGlobs() {
         ExportResult r = new SqliteExporter(ExportSqliteOptions.of(db, tmp.resolve("filtered"), "t")
                         .withTables(List.of("CH*", "par?nt", "nothing*"), List.of("[c]hild")))
