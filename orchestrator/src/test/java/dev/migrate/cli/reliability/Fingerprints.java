@@ -116,6 +116,24 @@ final class Fingerprints {
         return b.toString();
     }
 
+    /** Data only: for each named table, its row count and the md5 of its rows' text sorted. */
+    static String data(PostgresServer server, String database, String... tables) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = server.connect(database);
+                Statement s = c.createStatement()) {
+            for (String t : tables) {
+                String q = PostgresDialect.INSTANCE.quote(t);
+                b.append(t).append(": ");
+                append(
+                        b,
+                        s,
+                        "select count(*), md5(coalesce(string_agg(r::text, E'\\n' order by r::text), ''))" + " from "
+                                + q + " r");
+            }
+        }
+        return b.toString();
+    }
+
     /** The count of user tables of a database, for messages and quick checks. */
     static long tableCount(PostgresServer server, String database) throws SQLException {
         try (Connection c = server.connect(database);

@@ -24,6 +24,7 @@ final class PasswordRoles implements AutoCloseable {
     private final Path hbaFile;
     private final String original;
     private final List<String> roles = new ArrayList<>();
+    private final List<String> rules = new ArrayList<>();
 
     private PasswordRoles(PostgresServer server, Path hbaFile, String original) {
         this.server = server;
@@ -45,6 +46,13 @@ final class PasswordRoles implements AutoCloseable {
         }
     }
 
+    /** Puts a pg_hba.conf line first (before the roles' lines and the original file) and reloads. */
+    PasswordRoles rule(String line) throws SQLException, IOException {
+        rules.add(line);
+        write();
+        return this;
+    }
+
     /** Creates a login role with this password that must authenticate with it over TCP. */
     PasswordRoles role(String name, String password) throws SQLException, IOException {
         try (Connection c = server.connect("postgres");
@@ -53,15 +61,22 @@ final class PasswordRoles implements AutoCloseable {
                     + PostgresDialect.INSTANCE.quoteLiteral(password));
         }
         roles.add(name);
+        write();
+        awaitPasswordRequired(name);
+        return this;
+    }
+
+    private void write() throws SQLException, IOException {
         StringBuilder lines = new StringBuilder();
+        for (String r : rules) {
+            lines.append(r).append('\n');
+        }
         for (String r : roles) {
             lines.append("host all ").append(r).append(" 127.0.0.1/32 scram-sha-256\n");
             lines.append("host all ").append(r).append(" ::1/128 scram-sha-256\n");
         }
         Files.writeString(hbaFile, lines + original);
         reload();
-        awaitPasswordRequired(name);
-        return this;
     }
 
     /** pg_reload_conf() only signals the server: wait until the role is really asked for a password. */
