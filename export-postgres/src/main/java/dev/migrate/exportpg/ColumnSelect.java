@@ -27,6 +27,49 @@ record ColumnSelect(String expression, ColumnReader reader) {
         String expression = money && type.kind() == StagingKind.ARRAY
                 ? PostgresDialect.INSTANCE.quote(column) + "::pg_catalog.numeric[]::pg_catalog.text"
                 : PostgresValues.INSTANCE.selectExpression(column, type);
-        return new ColumnSelect(expression, PostgresValues.INSTANCE.reader(type));
+        ColumnReader reader = type.kind() == StagingKind.JSONB ? JSONB : PostgresValues.INSTANCE.reader(type);
+        return new ColumnSelect(expression, reader);
+    }
+
+    /**
+     * jsonb straight to the table writer, which compacts and validates it anyway: PostgreSQL's
+     * jsonb output has whitespace only after {@code :} and {@code ,} outside strings, so dropping
+     * whitespace outside strings here lets the writer take its no-rebuild path (one parse per
+     * value instead of two plus a rebuild: a third of the CPU of a jsonb-heavy table).
+     */
+    private static final ColumnReader JSONB = (rs, i) -> {
+        String text = rs.getString(i);
+        return text == null ? null : withoutWhitespaceOutsideStrings(text);
+    };
+
+    static String withoutWhitespaceOutsideStrings(String json) {
+        StringBuilder out = null;
+        boolean inString = false;
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++; // the escaped character, whatever it is, stays in the string
+                    if (out != null && i < n) {
+                        out.append(c).append(json.charAt(i));
+                    }
+                    continue;
+                }
+                if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                if (out == null) {
+                    out = new StringBuilder(n).append(json, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
     }
 }

@@ -96,4 +96,14 @@ class PlanningUnitTest {
         assertThat(both.params()).isEqualTo(1);
         assertThat(Cond.TRUE.whereOrNull()).isNull();
     }
+
+    @Test
+    void jsonbOutputLosesOnlyWhitespaceOutsideStrings() {
+        assertThat(ColumnSelect.withoutWhitespaceOutsideStrings("{\"a b\": \"c \\\" d\", \"e\": [1, 2]}"))
+                .isEqualTo("{\"a b\":\"c \\\" d\",\"e\":[1,2]}");
+        assertThat(ColumnSelect.withoutWhitespaceOutsideStrings("{\"x\":\"\\\\\"}"))
+                .isEqualTo("{\"x\":\"\\\\\"}");
+        assertThat(ColumnSelect.withoutWhitespaceOutsideStrings("[]")).isEqualTo("[]");
+        assertThat(ColumnSelect.withoutWhitespaceOutsideStrings("\" \"")).isEqualTo("\" \"");
+    }
 }
