@@ -64,8 +64,42 @@ final class ColumnCompatibility {
         if (t == TEXT || t == VARCHAR || t == CHAR || t == SOURCE_TEXT) {
             return s != BYTES;
         }
+        if (isText(s) && t != BYTES) {
+            // A column the exporter had to widen to text (a value did not fit its declared type
+            // there) may still hold values the target type takes: PostgreSQL parses each one, and
+            // one it cannot take fails the import naming its row and column.
+            return true;
+        }
         Set<StagingKind> accepted = ACCEPTS.get(t);
         return accepted != null && accepted.contains(s);
+    }
+
+    static boolean isText(StagingKind k) {
+        return k == TEXT || k == VARCHAR || k == CHAR || k == SOURCE_TEXT;
+    }
+
+    /**
+     * The type a staged value is written as for a target column: its own, except text bound for
+     * a date or timestamp column, which is written as the target type so that a canonical
+     * astronomical year ({@code -0099-07-12}) reaches PostgreSQL as {@code 0100-07-12 BC}.
+     */
+    static StagingType encodingType(StagingType staged, StagingType target) {
+        if (isText(staged.kind())
+                && (target.kind() == DATE || target.kind() == TIMESTAMP || target.kind() == TIMESTAMPTZ)) {
+            return target;
+        }
+        return staged;
+    }
+
+    /** Whether the staged column is text going into a non-text column (reported as a note). */
+    static boolean parsedByServer(StagingType staged, StagingType target) {
+        return isText(staged.kind())
+                && !isText(target.kind())
+                && target.kind() != staged.kind()
+                && target.kind() != ENUM
+                && target.kind() != JSON
+                && target.kind() != JSONB
+                && target.kind() != UUID;
     }
 
     /**

@@ -70,7 +70,9 @@ final class CopyRowEncoder {
             case INT16, INT32, INT64 -> out.ascii(Long.toString((Long) v));
             case BOOLEAN -> out.ascii(((Boolean) v) ? 't' : 'f');
             case BYTES -> out.byteaHex((byte[]) v);
-            case DECIMAL, FLOAT32, FLOAT64, DATE, TIMESTAMP, TIMESTAMPTZ -> out.ascii(PgText.input(type, v));
+            case DECIMAL, FLOAT32, FLOAT64 -> out.ascii(PgText.input(type, v));
+            // text() rather than ascii(): a text column loaded into a date column arrives here too.
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> out.text(PgText.input(type, v));
             case TEXT, VARCHAR, CHAR, JSON, JSONB, ENUM, SOURCE_TEXT, UUID, TIME, TIMETZ, INTERVAL ->
                 out.text((String) v);
             case ARRAY -> out.text(PgText.input(type, v));

@@ -8,6 +8,7 @@ import dev.migrate.core.schema.TableSchema;
 import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableReader;
 import dev.migrate.core.types.StagingKind;
+import dev.migrate.core.types.StagingType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class FullImport {
     private final Connection c;
     private final String schema;
     private final List<TableSchema> tables;
+    /** The target catalog read under the transaction's locks (existing tables for --data-only). */
+    private TargetCatalog catalog;
 
     FullImport(ImportContext ctx) {
         this.ctx = ctx;
@@ -51,7 +54,7 @@ final class FullImport {
             ctx.listener.step("locking " + existing.size() + " existing tables");
             Sql.execute(c, "LOCK TABLE " + qualifiedList(existing) + " IN SHARE ROW EXCLUSIVE MODE");
         }
-        TargetCatalog catalog = TargetCatalog.read(c, schema);
+        catalog = TargetCatalog.read(c, schema);
         if (ctx.options.dataOnly()) {
             checkCompatibility(catalog);
         }
@@ -292,10 +295,23 @@ final class FullImport {
         long start = System.nanoTime();
         List<String> columns = new ArrayList<>();
         List<CopyRowEncoder.Slot> slots = new ArrayList<>();
+        TargetCatalog.Table existing = ctx.options.dataOnly() ? catalog.tables.get(t.name()) : null;
         for (int i = 0; i < t.columns().size(); i++) {
             ColumnSchema col = t.columns().get(i);
             columns.add(PgNames.quote(col.name()));
-            slots.add(CopyRowEncoder.Slot.staged(i, col.type()));
+            StagingType type = col.type();
+            if (existing != null) {
+                StagingType targetType =
+                        existing.column(col.name()).orElseThrow().type();
+                type = ColumnCompatibility.encodingType(type, targetType);
+                if (ColumnCompatibility.parsedByServer(col.type(), targetType)) {
+                    ctx.notesOf(t.name())
+                            .add("column " + PgNames.describe(col.name()) + " is " + col.type()
+                                    + " in the staging; its values are parsed as "
+                                    + existing.column(col.name()).orElseThrow().declaredType());
+                }
+            }
+            slots.add(CopyRowEncoder.Slot.staged(i, type));
         }
         long rows;
         try (TableReader reader = ctx.staging.openTable(t.name())) {

@@ -46,6 +46,14 @@ public record ImportPostgresOptions(
         }
     }
 
+    /** The properties (a copy: nobody can change this record, or read its password into a log, through it). */
+    @Override
+    public Properties connectionProperties() {
+        Properties copy = new Properties();
+        copy.putAll(connectionProperties);
+        return copy;
+    }
+
     /** Defaults: schema {@code public}, create tables, backup on into {@code backups/}, no tenant. */
     public static ImportPostgresOptions of(Path stagingDir, String jdbcUrl, Properties connectionProperties) {
         return new ImportPostgresOptions(

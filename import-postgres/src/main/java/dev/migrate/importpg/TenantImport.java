@@ -6,6 +6,7 @@ import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.TableSchema;
 import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableReader;
+import dev.migrate.core.types.StagingType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -289,10 +290,18 @@ final class TenantImport {
                 "CREATE TEMP TABLE " + PgNames.quote(m.temp) + " ON COMMIT DROP AS SELECT " + select + " FROM "
                         + PgNames.qualified(schema, m.target) + " WITH NO DATA");
         List<CopyRowEncoder.Slot> slots = new ArrayList<>();
+        TargetCatalog.Table target = catalog.tables.get(m.target);
         for (int i = 0; i < m.targetColumns.size(); i++) {
-            if (m.targetColumns.get(i) != null) {
-                slots.add(
-                        CopyRowEncoder.Slot.staged(i, m.staged.columns().get(i).type()));
+            String to = m.targetColumns.get(i);
+            if (to != null) {
+                ColumnSchema staged = m.staged.columns().get(i);
+                StagingType targetType = target.column(to).orElseThrow().type();
+                slots.add(CopyRowEncoder.Slot.staged(i, ColumnCompatibility.encodingType(staged.type(), targetType)));
+                if (ColumnCompatibility.parsedByServer(staged.type(), targetType)) {
+                    m.notes.add("column " + PgNames.describe(staged.name()) + " is " + staged.type()
+                            + " in the staging; its values are parsed as "
+                            + target.column(to).orElseThrow().declaredType());
+                }
             }
         }
         if (m.ownerSupplied) {
