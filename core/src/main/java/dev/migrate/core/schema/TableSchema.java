@@ -31,7 +31,7 @@ public record TableSchema(
         List<String> options) {
 
     public TableSchema {
-        columns = List.copyOf(columns);
+        columns = columns == null ? List.of() : List.copyOf(columns); // NON_EMPTY omits an empty list
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
         uniqueConstraints = uniqueConstraints == null ? List.of() : List.copyOf(uniqueConstraints);
