@@ -124,11 +124,20 @@ public final class PostgresExporter {
         Map<String, Long> danglingPerTable = new HashMap<>();
         Map<String, Long> ambiguousPerTable = new HashMap<>();
         try {
-            lock(session, options.tenant() == null ? exported : all);
+            lock(session, exported);
             skipped.addAll(notMigrated(catalog.notMigrated(
                     options.schemas(), exported.stream().map(SourceTable::oid).toList())));
             tenant = options.tenant() == null ? null : new TenantPlanner(options.tenant(), all).plan(session);
             if (tenant != null) {
+                // The filters also read scoped tables left out of the export: lock those too.
+                Set<TableKey> locked = exported.stream().map(TableKey::of).collect(Collectors.toSet());
+                TenantPlan plan = tenant;
+                lock(
+                        session,
+                        all.stream()
+                                .filter(t -> !locked.contains(TableKey.of(t)))
+                                .filter(t -> plan.scope(TableKey.of(t)) != TenantScope.SHARED)
+                                .toList());
                 dangling = DanglingReferences.find(session, tenant, exported, danglingPerTable);
                 ambiguous = DanglingReferences.ambiguous(session, tenant, exported, ambiguousPerTable);
             }

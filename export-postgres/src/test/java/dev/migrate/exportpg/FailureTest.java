@@ -197,4 +197,30 @@ class FailureTest {
                 .hasMessageStartingWith("schema \"nope\" does not exist in PostgreSQL at localhost:");
         assertThat(dir).doesNotExist();
     }
+
+    @Test
+    void twoExportedTablesOfTheSameNameAreRefused() throws Exception {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("create schema other; create table other.open_data (id integer)");
+        }
+        Path dir = tmp.resolve("clash");
+        assertThatThrownBy(() -> new PostgresExporter(
+                                ExportPostgresOptions.builder(db.jdbcUrl(), Staged.credentials(db), dir)
+                                        .schema("public")
+                                        .schema("other")
+                                        .build())
+                        .run())
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("table \"open_data\": a table of this name exists in schemas [other, public]; export the"
+                        + " schemas separately or leave one out with --exclude-table schema.name");
+        assertThat(dir).doesNotExist();
+        ExportResult r = new PostgresExporter(ExportPostgresOptions.builder(db.jdbcUrl(), Staged.credentials(db), dir)
+                        .schema("public")
+                        .schema("other")
+                        .excludeTable("other.open_data")
+                        .build())
+                .run();
+        assertThat(r.manifest().entry("open_data").orElseThrow().rows()).isEqualTo(5000);
+    }
 }
