@@ -1,34 +1,58 @@
 #!/usr/bin/env bash
-# Runs the whole test suite once per supported PostgreSQL major version (15, 16, 17, 18),
-# each against embedded binaries of that version from Maven Central (profiles pg15, pg16,
-# pg18 in the parent pom; 17 is the default). Prints one line per version and exits non-zero
-# if any version failed. Extra arguments go to every Maven run (e.g. -Pheavy).
+# Runs the tests of every PostgreSQL-facing module (core, export-postgres, import-postgres,
+# validate, orchestrator) once per supported PostgreSQL major version, each against embedded
+# binaries of that version from Maven Central (profiles pg15, pg16, pg18 in the parent pom; 17 is
+# the default and what CI runs on every push). Prints, per version, PASS/FAIL with the tests run,
+# failed, errored and skipped, and exits non-zero if any version failed.
 #
-#   scripts/pg-matrix.sh            # 4 full runs, one after the other
-#   scripts/pg-matrix.sh -o         # offline, once the binaries are in ~/.m2
+#   scripts/pg-matrix.sh                    # 15, 16, 17, 18 one after the other
+#   PG_VERSIONS="15 18" scripts/pg-matrix.sh
+#   scripts/pg-matrix.sh -o                 # extra arguments go to every Maven run (offline, -Pheavy...)
+#
+# The first run of a version downloads its binaries (~15 MB) into ~/.m2. Each version first
+# installs the modules without tests (so each tested module uses this checkout's siblings), then
+# runs the tests with -fae so every module reports even when one fails. Logs:
+# target/pg-matrix-<version>.log. dev.migrate.cli.reliability.ServerVersionTest fails a run whose
+# server is not the version asked for.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+modules=core,export-postgres,import-postgres,validate,orchestrator
+versions=${PG_VERSIONS:-15 16 17 18}
 declare -a results=()
 failed=0
-for version in 15 16 17 18; do
+mkdir -p target
+for version in $versions; do
     profile=()
     if [ "$version" != 17 ]; then
         profile=("-Ppg$version")
     fi
     log="target/pg-matrix-$version.log"
-    mkdir -p target
-    echo "== PostgreSQL $version: mvn -B verify ${profile[*]} $* (log: $log)"
+    echo "== PostgreSQL $version: mvn -B verify ${profile[*]} -pl $modules $* (log: $log)"
     start=$(date +%s)
-    if mvn -B verify "${profile[@]}" "$@" >"$log" 2>&1; then
-        status=PASS
-    else
+    status=PASS
+    if ! mvn -B -q install -DskipTests "${profile[@]}" -pl "$modules" -am "$@" >"$log" 2>&1; then
+        status="FAIL (build)"
+    elif ! mvn -B -fae verify "${profile[@]}" -pl "$modules" "$@" >>"$log" 2>&1; then
         status=FAIL
+    fi
+    # Sum the per-module "Tests run: ..." totals (the lines right after "Results:").
+    counts=$(awk '/^\[(INFO|WARNING|ERROR)\] Results:/ {grab=1; next}
+                  grab && /Tests run:/ {
+                      gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+                          if ($i == "run:") r += $(i+1); if ($i == "Failures:") f += $(i+1);
+                          if ($i == "Errors:") e += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+                      grab = 0 }
+                  END { printf "tests run %d, failed %d, errors %d, skipped %d", r, f, e, s }' "$log")
+    if [ "$status" != PASS ]; then
         failed=1
     fi
-    results+=("PostgreSQL $version: $status ($(( $(date +%s) - start )) s)")
+    results+=("PostgreSQL $version: $status, $counts ($(( $(date +%s) - start )) s)")
     echo "   ${results[-1]}"
+    if [ "$status" != PASS ]; then
+        grep -E '^\[ERROR\] +[A-Za-z].*(:[0-9]+|Tests run:.*FAIL)' "$log" | head -20 | sed 's/^/   /'
+    fi
 done
 
 echo "== summary"

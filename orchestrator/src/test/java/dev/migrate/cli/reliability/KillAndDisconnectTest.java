@@ -34,7 +34,7 @@ class KillAndDisconnectTest {
     static final PostgresDatabase db = new PostgresDatabase();
 
     /** Enough rows that a load takes seconds on a busy machine, so a kill lands in it. */
-    static final int ROWS = 200_000;
+    static final int ROWS = 120_000;
 
     @TempDir
     static Path shared;
