@@ -220,6 +220,34 @@ class TenantImportTest extends ImportTestSupport {
     }
 
     @Test
+    void deletingARowAnotherUserReferencesIsRefused() throws Exception {
+        // alice deleted her custom interpretation in her single-user copy...
+        String source = db.copyDatabase(reference, "tenant_src");
+        execute(source, "delete from interpretations where id = '60100000-0000-4000-8000-000000000001'");
+        Path staging = tmp.resolve("alice-without-interpretation");
+        try (Connection c = db.connect(source)) {
+            TenantExportFixture.export(c, ALICE, staging);
+        }
+        // ...which bob's chart uses in the multi-user database.
+        String copy = db.copyDatabase(reference, "tenant_ref_by_other");
+        execute(
+                copy,
+                "insert into chart_interpretations (id, chart_id, interpretation_id, sort_order) values"
+                        + " ('50200000-0000-4000-8000-0000000000aa', '40200000-0000-4000-8000-000000000002',"
+                        + " '60100000-0000-4000-8000-000000000001', 5)");
+        Map<String, List<String>> before = allRows(copy);
+        var e = catchThrowableOfType(MigrateException.class, () -> importAs(copy, staging, ALICE));
+        assertThat(e.getMessage())
+                .contains(
+                        "table \"interpretations\"",
+                        "1 rows of \"chart_interpretations\" not belonging to the user",
+                        "ON DELETE SET NULL",
+                        "nothing was imported")
+                .doesNotContain("\n");
+        assertThat(allRows(copy)).isEqualTo(before);
+    }
+
+    @Test
     void aTargetWithoutTheMultiUserSchemaIsRefused() throws Exception {
         String empty = db.createDatabase("tenant_empty");
         var e = catchThrowableOfType(MigrateException.class, () -> importAs(empty, aliceStaging, ALICE));
