@@ -361,7 +361,9 @@ class TypeCoverageTest {
                         org.assertj.core.groups.Tuple.tuple("texts", 7L),
                         org.assertj.core.groups.Tuple.tuple("arrays", 3L),
                         org.assertj.core.groups.Tuple.tuple("fallbacks", 2L),
-                        org.assertj.core.groups.Tuple.tuple("generated", 2L));
+                        org.assertj.core.groups.Tuple.tuple("generated", 2L),
+                        org.assertj.core.groups.Tuple.tuple("no_columns", 2L));
+        assertThat(Staged.rows(dir, "no_columns")).containsExactly(Map.of(), Map.of());
         assertThat(result.manifest().source().dialect()).isEqualTo("postgresql");
         assertThat(result.manifest().source().database()).isEqualTo(db.name());
         assertThat(result.manifest().tenant()).isNull();

@@ -148,3 +148,8 @@ create table generated (
     pid       posint default 1
 );
 insert into generated (qty, unit) values (2, 1.25), (3, 10.00);
+
+-- PostgreSQL allows a table without columns.
+create table no_columns ();
+insert into no_columns default values;
+insert into no_columns default values;
