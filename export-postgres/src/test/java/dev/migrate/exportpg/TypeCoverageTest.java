@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.EnumType;
+import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Identity;
+import dev.migrate.core.schema.IndexSchema;
 import dev.migrate.core.schema.SchemaSnapshot;
 import dev.migrate.core.schema.TableSchema;
+import dev.migrate.core.schema.UniqueConstraint;
 import dev.migrate.core.staging.StagingReader;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
@@ -367,5 +370,60 @@ class TypeCoverageTest {
         assertThat(result.manifest().source().dialect()).isEqualTo("postgresql");
         assertThat(result.manifest().source().database()).isEqualTo(db.name());
         assertThat(result.manifest().tenant()).isNull();
+    }
+
+    @Test
+    void keysForeignKeyActionsAndIndexesAreRecorded() {
+        TableSchema parent = schema.table("parent_keys").orElseThrow();
+        assertThat(parent.primaryKey()).containsExactly("a", "b");
+        assertThat(parent.uniqueConstraints()).containsExactly(new UniqueConstraint("parent_keys_b_key", List.of("b")));
+        TableSchema child = schema.table("child_keys").orElseThrow();
+        assertThat(child.foreignKeys())
+                .containsExactlyInAnyOrder(
+                        new ForeignKey(
+                                "child_keys_ab_fkey",
+                                List.of("a", "b"),
+                                "parent_keys",
+                                List.of("a", "b"),
+                                "SET NULL",
+                                "CASCADE",
+                                "DEFERRABLE INITIALLY DEFERRED"),
+                        new ForeignKey(
+                                "child_keys_b_fkey",
+                                List.of("b"),
+                                "parent_keys",
+                                List.of("b"),
+                                "RESTRICT",
+                                "NO ACTION",
+                                "DEFERRABLE INITIALLY IMMEDIATE"));
+        assertThat(child.checks()).containsExactly("CHECK ((b <> 0))");
+        Map<String, IndexSchema> indexes = new java.util.HashMap<>();
+        child.indexes().forEach(i -> indexes.put(i.name(), i));
+        assertThat(indexes.keySet())
+                .containsExactlyInAnyOrder(
+                        "child_keys_plain",
+                        "child_keys_expr",
+                        "child_keys_desc",
+                        "child_keys_partial",
+                        "child_keys_hash");
+        assertThat(indexes.get("child_keys_plain").portable()).isTrue();
+        assertThat(indexes.get("child_keys_plain").columns()).containsExactly("b", "a");
+        assertThat(indexes.get("child_keys_expr").portable()).isFalse();
+        assertThat(indexes.get("child_keys_expr").columns()).isEmpty();
+        assertThat(indexes.get("child_keys_expr").definition()).contains("((a + b))");
+        assertThat(indexes.get("child_keys_desc").portable()).isFalse();
+        assertThat(indexes.get("child_keys_partial").unique()).isTrue();
+        assertThat(indexes.get("child_keys_partial").where()).isEqualTo("(b > 0)");
+        assertThat(indexes.get("child_keys_partial").portable()).isFalse();
+        assertThat(indexes.get("child_keys_hash").portable()).isFalse();
+        assertThat(result.warnings())
+                .contains(
+                        "index child_keys.child_keys_expr is not portable (expression): recorded with its definition;"
+                                + " importers to SQLite may not recreate it",
+                        "index child_keys.child_keys_hash is not portable (hash): recorded with its definition;"
+                                + " importers to SQLite may not recreate it");
+        // Referenced tables come first.
+        List<String> order = schema.tables().stream().map(TableSchema::name).toList();
+        assertThat(order.indexOf("parent_keys")).isLessThan(order.indexOf("child_keys"));
     }
 }

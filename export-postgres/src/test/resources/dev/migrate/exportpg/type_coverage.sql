@@ -153,3 +153,20 @@ insert into generated (qty, unit) values (2, 1.25), (3, 10.00);
 create table no_columns ();
 insert into no_columns default values;
 insert into no_columns default values;
+
+-- Keys, foreign-key actions and indexes of every shape.
+create table parent_keys (a integer, b integer, primary key (a, b), constraint parent_keys_b_key unique (b));
+create table child_keys (
+    id integer primary key,
+    a  integer,
+    b  integer check (b <> 0),
+    constraint child_keys_ab_fkey foreign key (a, b) references parent_keys
+        on delete set null on update cascade deferrable initially deferred,
+    constraint child_keys_b_fkey foreign key (b) references parent_keys (b) on delete restrict deferrable);
+create index child_keys_plain on child_keys (b, a);
+create index child_keys_expr on child_keys ((a + b));
+create index child_keys_desc on child_keys (a desc);
+create unique index child_keys_partial on child_keys (a) where b > 0;
+create index child_keys_hash on child_keys using hash (a);
+insert into parent_keys values (1, 2);
+insert into child_keys values (1, 1, 2), (2, null, null);
