@@ -802,11 +802,35 @@ class BadInputCatalogueTest {
                         .isEqualTo(before);
             }
             assertThat(run.out() + run.err()).as("the password leaked").doesNotContain(PASSWORD);
+            record(c, run, work);
         } finally {
             for (AutoCloseable r : p.resources()) {
                 r.close();
             }
         }
+    }
+
+    /**
+     * With {@code -Dmigrate.reliability.catalogue=FILE}, appends the row as it really ran (name,
+     * exit code, the error line with the temporary directory shown as {@code DIR}) as a Markdown
+     * table row: how docs/reliability.md's catalogue is refreshed.
+     */
+    static void record(Case c, Run run, Path work) throws java.io.IOException {
+        String file = System.getProperty("migrate.reliability.catalogue");
+        if (file == null) {
+            return;
+        }
+        String message = run.code() == 0 ? "(succeeds)" : run.lastErrLine();
+        message = message.replace(work.toString(), "DIR")
+                .replace(shared.toString(), "DIR")
+                .replaceAll("localhost:\\d+", "localhost:PORT")
+                .replaceAll("_\\d+_\\d+", "_N")
+                .replace("|", "\\|");
+        Files.writeString(
+                Path.of(file),
+                "| " + c.name().replace("|", "\\|") + " | `" + message + "` | " + run.code() + " |\n",
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** One row of the catalogue. */
