@@ -5,13 +5,16 @@ import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import java.sql.ResultSet;
 
 /**
  * How one column is selected and turned into its canonical staging value, built once per table:
  * per row only the reader runs. The expression and reader come from core's {@link
  * PostgresValues} (PostgreSQL's text output under fixed session settings; the validator reads the
  * same way), with one addition: an array of {@code money} is cast to {@code numeric[]}, because
- * money's own text carries a currency symbol and depends on {@code lc_monetary}.
+ * money's own text carries a currency symbol and depends on {@code lc_monetary}; and with fast
+ * paths for numeric, timestamptz and jsonb that leave the final normalisation to the table
+ * writer (which applies it to every value anyway), the commonest per-row costs of wide tables.
  *
  * @param expression the select-list expression
  * @param reader turns the JDBC value into the canonical value
@@ -27,9 +30,40 @@ record ColumnSelect(String expression, ColumnReader reader) {
         String expression = money && type.kind() == StagingKind.ARRAY
                 ? PostgresDialect.INSTANCE.quote(column) + "::pg_catalog.numeric[]::pg_catalog.text"
                 : PostgresValues.INSTANCE.selectExpression(column, type);
-        ColumnReader reader = type.kind() == StagingKind.JSONB ? JSONB : PostgresValues.INSTANCE.reader(type);
+        ColumnReader reader = switch (type.kind()) {
+            case JSONB -> JSONB;
+            case DECIMAL -> DECIMAL;
+            case TIMESTAMPTZ -> TIMESTAMPTZ;
+            default -> PostgresValues.INSTANCE.reader(type);
+        };
         return new ColumnSelect(expression, reader);
     }
+
+    /*
+     * Fast paths for the commonest wide-table types. The table writer checks and normalises every
+     * value anyway (Codecs.canonical), so these only skip work PostgresValues does for callers that
+     * need a canonical value without a writer: the result written is the same.
+     */
+
+    private static final StagingType TIMESTAMPTZ_TYPE = StagingType.of(StagingKind.TIMESTAMPTZ);
+
+    /** numeric::text is always plain notation (never an exponent), NaN or ±Infinity: no BigDecimal round trip. */
+    private static final ColumnReader DECIMAL = ResultSet::getString;
+
+    /**
+     * timestamptz under TimeZone=UTC ends in {@code +00}: append {@code :00}; anything else
+     * (BC years, infinity) goes the general way.
+     */
+    private static final ColumnReader TIMESTAMPTZ = (rs, i) -> {
+        String text = rs.getString(i);
+        if (text == null) {
+            return null;
+        }
+        if (text.endsWith("+00") && text.length() > 19 && text.charAt(0) != '-') {
+            return text + ":00";
+        }
+        return PostgresValues.fromText(TIMESTAMPTZ_TYPE, text);
+    };
 
     /**
      * jsonb straight to the table writer, which compacts and validates it anyway: PostgreSQL's
