@@ -14,15 +14,27 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Streams the rows of one table file, one row in memory at a time. Every value comes back in its
+ * Streams the rows of one table file with bounded memory. Every value comes back in its
  * canonical form (see {@link dev.migrate.core.types.StagingKind}); any problem is reported with
  * file, table, row and column.
+ *
+ * <p>For tables of {@value #READ_AHEAD_MIN_ROWS} rows or more, a background thread parses ahead
+ * of the caller: parsing the JSON is the largest part of an import's work, and this way it runs
+ * beside the caller's own (COPY encoding, SQLite inserts, comparing). What it holds is bounded:
+ * at most {@value #QUEUE_BATCHES} batches of {@value #BATCH_ROWS} rows or about 1 MiB of JSON
+ * each, plus the batch being filled. The caller sees exactly what a synchronous reader would
+ * show: the same rows in order, and a problem in row n raised by the call that would have
+ * returned row n, after rows 1 to n-1.
  */
 public final class TableReader implements Closeable {
 
@@ -34,13 +46,34 @@ public final class TableReader implements Closeable {
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean[] seen;
     private final long expectedRows;
+    /** The row being parsed (by the read-ahead thread when there is one): for messages. */
     private long row;
+
     private boolean done;
+
+    /** Tables smaller than this are parsed synchronously: no thread for a handful of rows. */
+    static final int READ_AHEAD_MIN_ROWS = 2_000;
+
+    static final int BATCH_ROWS = 256;
+    private static final long BATCH_BYTES = 1 << 20;
+    static final int QUEUE_BATCHES = 4;
+
+    private final BlockingQueue<Batch> queue;
+    private Thread readAhead;
+    private volatile boolean closed;
+    private Batch current;
+    private int position;
+    /** Rows handed to the caller. */
+    private long returned;
+
+    /** Rows parsed ahead; the last batch of a file also carries its end or the problem that stopped it. */
+    private record Batch(List<Object[]> rows, boolean last, Throwable problem) {}
 
     TableReader(TableSchema table, TableEntry entry, Path file) {
         this.table = table;
         this.where = new Location(file.toString(), table.name(), null, null);
         this.expectedRows = entry.rows();
+        this.queue = expectedRows >= READ_AHEAD_MIN_ROWS ? new ArrayBlockingQueue<>(QUEUE_BATCHES) : null;
         List<ColumnSchema> columns = table.columns();
         this.codecs = new ValueCodec[columns.size()];
         this.names = new String[columns.size()];
@@ -75,7 +108,7 @@ public final class TableReader implements Closeable {
 
     /** The 1-based number of the row last returned. */
     public long rowNumber() {
-        return row;
+        return returned;
     }
 
     /**
@@ -85,6 +118,87 @@ public final class TableReader implements Closeable {
      * the file, table, row and column.
      */
     public Object[] next() {
+        if (queue == null) {
+            Object[] values = parseNext();
+            if (values != null) {
+                returned++;
+            }
+            return values;
+        }
+        if (closed) {
+            throw new IllegalStateException("table reader is closed");
+        }
+        if (readAhead == null) {
+            readAhead = new Thread(this::readAhead, "staging-reader " + table.name());
+            readAhead.setDaemon(true);
+            readAhead.start();
+        }
+        while (true) {
+            if (current != null) {
+                if (position < current.rows.size()) {
+                    Object[] values = current.rows.set(position++, null);
+                    returned++;
+                    return values;
+                }
+                if (current.last) {
+                    Throwable problem = current.problem;
+                    if (problem instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    if (problem instanceof Error e) {
+                        throw e;
+                    }
+                    return null;
+                }
+            }
+            try {
+                current = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw MigrateException.runtime(where.withRow(returned + 1), "interrupted while reading", e);
+            }
+            position = 0;
+        }
+    }
+
+    /** The read-ahead thread: parses batches until the end, a problem, or {@link #close}. */
+    private void readAhead() {
+        List<Object[]> rows = new ArrayList<>(BATCH_ROWS);
+        long batchStart = parser.currentLocation().getByteOffset();
+        try {
+            while (!closed) {
+                Object[] values = parseNext();
+                if (values == null) {
+                    hand(new Batch(rows, true, null));
+                    return;
+                }
+                rows.add(values);
+                long offset = parser.currentLocation().getByteOffset();
+                if (rows.size() >= BATCH_ROWS || offset - batchStart >= BATCH_BYTES) {
+                    hand(new Batch(rows, false, null));
+                    rows = new ArrayList<>(BATCH_ROWS);
+                    batchStart = offset;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // The rows parsed before the problem first, then the problem, as a synchronous reader would.
+            hand(new Batch(rows, true, e));
+        }
+    }
+
+    private void hand(Batch batch) {
+        try {
+            while (!closed) {
+                if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts a read-ahead thread that waits for room: nobody will read on.
+        }
+    }
+
+    private Object[] parseNext() {
         if (done) {
             return null;
         }
@@ -151,8 +265,24 @@ public final class TableReader implements Closeable {
         }
     }
 
+    /** Stops the read-ahead thread, if any, and closes the file. Closing twice is harmless. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Thread t = readAhead;
+        if (t != null) {
+            queue.clear();
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            queue.clear();
+        }
         closeQuietly(parser);
     }
 
@@ -169,6 +299,6 @@ public final class TableReader implements Closeable {
 
     @Override
     public String toString() {
-        return "TableReader" + Arrays.asList(where.file(), row);
+        return "TableReader" + Arrays.asList(where.file(), returned);
     }
 }
