@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * and its rows are exported when {@code mine OR shared}. The owner column is authoritative where
- * it exists; other tables inherit ownership from the rows they reference. All values are bound
+ * it exists; other tables inherit ownership through their owning foreign keys (CASCADE, else NOT
+ * NULL, else all), never from two users at once; plain references only ever dangle. All values are bound
  * parameters (the user's key), all identifiers are quoted, type names come from
  * {@code format_type()}, which quotes them itself.
  */
