@@ -11,10 +11,8 @@ import dev.migrate.core.schema.TableSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
@@ -152,8 +150,10 @@ public final class StagingReader {
     /**
      * Checks one table file in this order, reporting the first mismatch: present, size, SHA-256
      * (so any change to the bytes is named as such), then JSON structure and row count (which can
-     * only differ when the manifest itself was edited). One streaming pass: the file is hashed
-     * and parsed at once, never held in memory.
+     * only differ when the manifest itself was edited). One streaming pass hashes the file and
+     * counts its rows from the writer's line layout ({@link RowLineCounter}); only a file in
+     * another layout, or whose count differs, is parsed as JSON for the exact problem. Nothing is
+     * held in memory.
      */
     private void verifyFile(TableEntry e) {
         Path file = dir.resolve(e.file());
@@ -167,28 +167,36 @@ public final class StagingReader {
                 throw MigrateException.input(
                         where, "size is " + size + " bytes, manifest says " + e.bytes() + " (truncated or modified)");
             }
+            // One pass over the bytes: the SHA-256, and the rows counted from the writer's line layout.
             MessageDigest digest = DigestUtils.getSha256Digest();
-            long rows;
-            String structureProblem = null;
-            try (InputStream in =
-                    new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
-                try (JsonParser p = StagingJson.FACTORY.createParser(in)) {
-                    p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-                    rows = countRows(p);
-                } catch (JsonProcessingException ex) {
-                    rows = -1;
-                    structureProblem = "table file is not valid JSON: " + ex.getOriginalMessage();
-                } catch (StructureException ex) {
-                    rows = -1;
-                    structureProblem = ex.getMessage();
+            RowLineCounter lines = new RowLineCounter();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 20];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                    lines.update(buffer, 0, n);
                 }
-                // Drain so the digest covers the whole file, whatever the parser stopped at.
-                in.transferTo(OutputStream.nullOutputStream());
             }
             String sha = Hex.encodeHexString(digest.digest());
             if (!sha.equalsIgnoreCase(e.sha256())) {
                 throw MigrateException.input(
                         where, "SHA-256 mismatch: the file was modified or corrupted after export");
+            }
+            if (lines.canonical() && lines.rows() == e.rows()) {
+                return;
+            }
+            // Not the writer's layout, or another count: parse it for the row count and the exact problem.
+            long rows;
+            String structureProblem = null;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                    JsonParser p = StagingJson.FACTORY.createParser(in)) {
+                rows = countRows(p);
+            } catch (JsonProcessingException ex) {
+                rows = -1;
+                structureProblem = "table file is not valid JSON: " + ex.getOriginalMessage();
+            } catch (StructureException ex) {
+                rows = -1;
+                structureProblem = ex.getMessage();
             }
             if (structureProblem != null) {
                 throw MigrateException.input(where, structureProblem);
