@@ -2,17 +2,17 @@ package dev.migrate.exportsqlite;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.Identity;
 import dev.migrate.core.staging.TableWriter;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.exportsqlite.catalog.SourceColumn;
 import dev.migrate.exportsqlite.catalog.SourceTable;
-import dev.migrate.exportsqlite.profile.Cell;
 import dev.migrate.exportsqlite.profile.ColumnDecision;
 import dev.migrate.exportsqlite.profile.ColumnProfile;
 import dev.migrate.exportsqlite.profile.Example;
-import dev.migrate.exportsqlite.profile.Numbers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,7 +87,7 @@ final class TableExport {
     /** The profile pass: every value of every column observed once. */
     void profile() {
         int n = table.columns().size();
-        Cell[] cells = newCells();
+        SqliteCell[] cells = newCells();
         Supplier<String> key = keyOf(cells);
         long rows = 0;
         try (Statement s = connection.createStatement();
@@ -148,6 +148,8 @@ final class TableExport {
                         "generated column (" + (c.hidden() == 3 ? "stored" : "virtual") + "): its values are exported",
                         note);
             }
+            // First in the note, where readers of the manifest find it (SqliteConversion.of).
+            note = d.reading().conversion().note(note);
             out.add(new ColumnSchema(
                     c.name(),
                     c.declaredType(),
@@ -175,7 +177,7 @@ final class TableExport {
     /** The export pass: streams every row into the writer; returns the number of rows. */
     long write(TableWriter writer, ProgressListener listener) {
         int n = table.columns().size();
-        Cell[] cells = newCells();
+        SqliteCell[] cells = newCells();
         Object[] values = new Object[n];
         long rows = 0;
         try (Statement s = connection.createStatement();
@@ -184,7 +186,7 @@ final class TableExport {
                 rows++;
                 readRow(rs, cells);
                 for (int i = 0; i < n; i++) {
-                    Cell c = cells[firstColumn + i];
+                    SqliteCell c = cells[firstColumn + i];
                     values[i] = c.isNull() ? null : convert(i, c, rows);
                 }
                 writer.writeRow(values);
@@ -206,7 +208,7 @@ final class TableExport {
         return rows;
     }
 
-    private Object convert(int column, Cell c, long row) {
+    private Object convert(int column, SqliteCell c, long row) {
         try {
             return decisions.get(column).reading().convert(c);
         } catch (RuntimeException e) {
@@ -218,22 +220,22 @@ final class TableExport {
         }
     }
 
-    private Cell[] newCells() {
-        Cell[] cells = new Cell[firstColumn + table.columns().size()];
+    private SqliteCell[] newCells() {
+        SqliteCell[] cells = new SqliteCell[firstColumn + table.columns().size()];
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = new Cell();
+            cells[i] = new SqliteCell();
         }
         return cells;
     }
 
-    private void readRow(ResultSet rs, Cell[] cells) throws SQLException {
+    private void readRow(ResultSet rs, SqliteCell[] cells) throws SQLException {
         for (int i = 0; i < cells.length; i++) {
             cells[i].read(rs, i + 1);
         }
     }
 
     /** Describes the current row by its primary key, else its rowid: {@code id=2}, {@code rowid=7}. */
-    private Supplier<String> keyOf(Cell[] cells) {
+    private Supplier<String> keyOf(SqliteCell[] cells) {
         List<SourceColumn> pk = table.primaryKey();
         List<Integer> positions =
                 pk.stream().map(c -> firstColumn + table.columns().indexOf(c)).toList();
@@ -250,11 +252,11 @@ final class TableExport {
         };
     }
 
-    private static String keyValue(Cell c) {
+    private static String keyValue(SqliteCell c) {
         return switch (c.storageClass()) {
             case NULL -> "NULL";
             case INTEGER -> Long.toString(c.integer());
-            case REAL -> Numbers.realText(c.real());
+            case REAL -> SqliteValues.realText(c.real());
             case TEXT -> c.validText() ? Example.quote(c.text()) : Example.hex(c.bytes());
             case BLOB -> Example.hex(c.bytes());
         };

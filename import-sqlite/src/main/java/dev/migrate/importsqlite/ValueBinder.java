@@ -1,6 +1,7 @@
 package dev.migrate.importsqlite;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.staging.StagingJson;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingType;
@@ -42,11 +43,12 @@ final class ValueBinder {
      * How -0.0 is stored in a float column. It is not a well-formed number, so REAL affinity leaves
      * it as TEXT, yet its numeric prefix makes {@code CAST(x AS REAL)} and {@code
      * sqlite3_column_double} return -0.0, so applications reading it as a number get the right value.
+     * Defined in core, where export-sqlite and the validator read it back.
      */
-    static final String NEGATIVE_ZERO = "-0.0 (negative zero)";
+    static final String NEGATIVE_ZERO = SqliteValues.NEGATIVE_ZERO;
 
     /** How NaN is stored in a float column (SQLite stores a NaN REAL as NULL). */
-    static final String NAN = "NaN";
+    static final String NAN = SqliteValues.NAN;
 
     private final StagingType type;
     private final ValueCodec arrayCodec;

@@ -64,7 +64,7 @@ final class PairScanner {
 
     private static void stream(
             Side side, String table, List<String> columns, TablePlan plan, Selection sel, Consumer<Object[]> sink) {
-        try (RowStream rows = side.rows(table, columns, plan.types(), sel)) {
+        try (RowStream rows = side.rows(table, columns, plan.compared(), sel)) {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
                 sink.accept(row);
             }
@@ -83,7 +83,7 @@ final class PairScanner {
             List<String> lookedColumns,
             Consumer<Object[]> lookedSink) {
         List<Object[]> batch = new ArrayList<>(KEY_BATCH);
-        try (RowStream rows = driver.rows(driverTable, driverColumns, plan.types(), driverSelection)) {
+        try (RowStream rows = driver.rows(driverTable, driverColumns, plan.compared(), driverSelection)) {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
                 driverSink.accept(row);
                 Object[] key = new Object[plan.key().length];
@@ -113,7 +113,7 @@ final class PairScanner {
             List<String> columns,
             List<Object[]> keys,
             Consumer<Object[]> sink) {
-        try (RowStream rows = side.rowsByKeys(table, columns, plan.types(), plan.key(), keys)) {
+        try (RowStream rows = side.rowsByKeys(table, columns, plan.compared(), plan.key(), keys)) {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
                 sink.accept(row);
             }

@@ -3,7 +3,6 @@ package dev.migrate.validate;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.TableSchema;
 import dev.migrate.core.staging.Manifest;
-import dev.migrate.core.types.StagingType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ final class Planner {
         List<String> names = new ArrayList<>();
         List<String> sourceCols = new ArrayList<>();
         List<String> targetCols = new ArrayList<>();
-        List<StagingType> types = new ArrayList<>();
+        List<ColumnSchema> compared = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ColumnSchema c : t.columns()) {
             String s = resolveColumn(t.name(), c.name(), sourceTable, source);
@@ -100,7 +99,7 @@ final class Planner {
                 names.add(c.name());
                 sourceCols.add(s);
                 targetCols.add(g);
-                types.add(c.type());
+                compared.add(c);
             } else if (!expectedAbsent(t, c.name())) {
                 warnings.add("table \"" + t.name() + "\": column \"" + c.name() + "\" is not on the "
                         + (s == null && g == null ? "source nor the target" : s == null ? "source" : "target")
@@ -130,7 +129,7 @@ final class Planner {
                 names,
                 sourceCols,
                 targetCols,
-                types,
+                compared,
                 key,
                 sourceSel,
                 targetSel,

@@ -3,6 +3,7 @@ package dev.migrate.validate;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.PostgresValues;
+import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingType;
 import java.sql.Array;
@@ -98,7 +99,8 @@ final class PostgresSide implements Side {
     }
 
     @Override
-    public RowStream rows(String table, List<String> cols, List<StagingType> types, Selection selection) {
+    public RowStream rows(String table, List<String> cols, List<ColumnSchema> compared, Selection selection) {
+        List<StagingType> types = compared.stream().map(ColumnSchema::type).toList();
         StringBuilder sql = select(table, cols, types);
         if (selection.where() != null) {
             sql.append(" where ").append(selection.where());
@@ -109,7 +111,7 @@ final class PostgresSide implements Side {
             for (int i = 0; i < selection.parameters().size(); i++) {
                 ps.setString(i + 1, selection.parameters().get(i));
             }
-            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresSide::reader, endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), compared, c -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
@@ -121,7 +123,8 @@ final class PostgresSide implements Side {
      */
     @Override
     public RowStream rowsByKeys(
-            String table, List<String> cols, List<StagingType> types, int[] keyColumns, List<Object[]> keys) {
+            String table, List<String> cols, List<ColumnSchema> compared, int[] keyColumns, List<Object[]> keys) {
+        List<StagingType> types = compared.stream().map(ColumnSchema::type).toList();
         Map<String, String> pgTypes = columns(table);
         StringBuilder sql = select(table, cols, types).append(" where (");
         StringBuilder unnest = new StringBuilder("select * from unnest(");
@@ -144,7 +147,7 @@ final class PostgresSide implements Side {
                 Array array = connection.createArrayOf("text", values);
                 ps.setArray(k + 1, array);
             }
-            return new ResultSetRows(ps, ps.executeQuery(), types, PostgresSide::reader, endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), compared, c -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot look rows up by key", e);
         }
@@ -216,10 +219,10 @@ final class PostgresSide implements Side {
         }
     }
 
-    /** Reader factory per staging type. */
+    /** Reader factory per compared column. */
     @FunctionalInterface
     interface Readers {
-        ColumnReader reader(StagingType type);
+        ColumnReader reader(ColumnSchema column);
     }
 
     /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
@@ -233,15 +236,15 @@ final class PostgresSide implements Side {
         ResultSetRows(
                 PreparedStatement statement,
                 ResultSet rs,
-                List<StagingType> types,
+                List<ColumnSchema> compared,
                 Readers factory,
                 Endpoint endpoint,
                 String table) {
             this.statement = statement;
             this.rs = rs;
-            this.readers = new ColumnReader[types.size()];
+            this.readers = new ColumnReader[compared.size()];
             for (int i = 0; i < readers.length; i++) {
-                readers[i] = factory.reader(types.get(i));
+                readers[i] = factory.reader(compared.get(i));
             }
             this.endpoint = endpoint;
             this.table = table;

@@ -1,6 +1,6 @@
 package dev.migrate.validate;
 
-import dev.migrate.core.types.StagingType;
+import dev.migrate.core.schema.ColumnSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +26,18 @@ interface Side extends AutoCloseable {
     /** The primary-key columns of a table on this side, in order (empty when none). */
     List<String> primaryKey(String table);
 
-    /** Streams the chosen columns of a table. */
-    RowStream rows(String table, List<String> columns, List<StagingType> types, Selection selection);
+    /**
+     * Streams the chosen columns of a table: {@code columns} are their names on this side, {@code
+     * compared} the same columns as the manifest describes them (staging type, conversion).
+     */
+    RowStream rows(String table, List<String> columns, List<ColumnSchema> compared, Selection selection);
 
     /**
      * The rows whose key columns equal one of the given keys (canonical values, in the order of
      * {@code keyColumns}). Only sides that can look rows up by key support it.
      */
     default RowStream rowsByKeys(
-            String table, List<String> columns, List<StagingType> types, int[] keyColumns, List<Object[]> keys) {
+            String table, List<String> columns, List<ColumnSchema> compared, int[] keyColumns, List<Object[]> keys) {
         throw new UnsupportedOperationException(kind() + " cannot look rows up by key");
     }
 

@@ -1,5 +1,7 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import java.sql.ResultSet;
@@ -69,14 +71,23 @@ final class SqliteChecks {
         });
     }
 
-    /** Stored formats of one table's compared columns, all in one scan. */
-    void formats(String table, List<String> columns, List<StagingType> types, List<String> keyColumns) {
+    /**
+     * Stored formats of one table's compared columns, all in one scan. Columns whose values
+     * export-sqlite converted (epoch numbers) are not checked: their storage form is the number.
+     */
+    void formats(String table, List<String> columns, List<ColumnSchema> compared, List<String> keyColumns) {
         List<String> names = new ArrayList<>();
+        List<StagingType> types = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            String bad = badFormat(SqliteSide.quote(columns.get(i)), types.get(i));
+            if (SqliteConversion.of(compared.get(i)).isEpoch()) {
+                continue;
+            }
+            String bad =
+                    badFormat(SqliteSide.quote(columns.get(i)), compared.get(i).type());
             if (bad != null) {
                 names.add(columns.get(i));
+                types.add(compared.get(i).type());
                 conditions.add(bad);
             }
         }

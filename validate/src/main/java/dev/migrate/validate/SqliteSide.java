@@ -1,7 +1,12 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteConversion;
 import dev.migrate.core.canonical.SqliteValues;
+import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.SqliteDialect;
+import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,13 +100,15 @@ final class SqliteSide implements Side {
     }
 
     @Override
-    public RowStream rows(String table, List<String> cols, List<StagingType> types, Selection selection) {
+    public RowStream rows(String table, List<String> cols, List<ColumnSchema> compared, Selection selection) {
         if (selection.where() != null || selection.byOtherSideKeys()) {
             throw new IllegalStateException("SQLite rows are always read whole");
         }
         StringBuilder sql = new StringBuilder("select ");
         for (int i = 0; i < cols.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(SqliteValues.INSTANCE.selectExpression(cols.get(i), types.get(i)));
+            sql.append(i == 0 ? "" : ", ")
+                    .append(SqliteValues.INSTANCE.selectExpression(
+                            cols.get(i), compared.get(i).type()));
         }
         if (cols.isEmpty()) {
             sql.append("1");
@@ -109,20 +116,27 @@ final class SqliteSide implements Side {
         sql.append(" from ").append(quote(table));
         try {
             PreparedStatement ps = connection.prepareStatement(sql.toString());
-            return new PostgresSide.ResultSetRows(ps, ps.executeQuery(), types, SqliteSide::reader, endpoint, table);
+            return new PostgresSide.ResultSetRows(ps, ps.executeQuery(), compared, SqliteSide::reader, endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
     }
 
-    /** The canonical reader, except for jsonb text, which {@link ComparableEncoder} parses itself. */
-    static dev.migrate.core.canonical.ColumnReader reader(StagingType type) {
-        if (type.kind() != dev.migrate.core.types.StagingKind.JSONB) {
-            return SqliteValues.INSTANCE.reader(type);
+    /**
+     * The canonical reader with the conversion export-sqlite recorded for the column (so a SQLite
+     * source is read exactly as it was exported), except that jsonb text is not compacted: {@link
+     * ComparableEncoder} parses it anyway.
+     */
+    static ColumnReader reader(ColumnSchema column) {
+        StagingType type = column.type();
+        SqliteConversion conversion = SqliteConversion.of(column);
+        if (type.kind() != StagingKind.JSONB) {
+            return SqliteValues.INSTANCE.reader(type, conversion);
         }
+        SqliteCell cell = new SqliteCell();
         return (rs, i) -> {
-            Object v = rs.getObject(i);
-            return v == null || v instanceof String ? v : SqliteValues.fromStored(type, v);
+            cell.read(rs, i);
+            return cell.isNull() ? null : SqliteValues.convert(type, conversion, cell);
         };
     }
 

@@ -5,7 +5,6 @@ import dev.migrate.core.schema.TableSchema;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.staging.StagingReader;
 import dev.migrate.core.staging.TableReader;
-import dev.migrate.core.types.StagingType;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +64,7 @@ final class StagingSide implements Side {
     }
 
     @Override
-    public RowStream rows(String table, List<String> cols, List<StagingType> types, Selection selection) {
+    public RowStream rows(String table, List<String> cols, List<ColumnSchema> compared, Selection selection) {
         if (selection.where() != null || selection.byOtherSideKeys()) {
             throw new IllegalStateException("a staging file is always read whole");
         }

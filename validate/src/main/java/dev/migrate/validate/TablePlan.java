@@ -1,5 +1,6 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.StagingType;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * @param stagingNames the compared columns as the manifest names them
  * @param sourceColumns the compared columns' names on the source side
  * @param targetColumns the compared columns' names on the target side
- * @param types the compared columns' staging types
+ * @param compared the compared columns as the manifest describes them (staging type, and the
+ *     conversion export-sqlite applied to a SQLite source's values)
  * @param key positions (in the compared columns) of the key; empty when the table has no key
  *     both sides share, in which case whole rows are compared as a multiset
  * @param sourceSelection rows the source contributes
@@ -27,11 +29,16 @@ record TablePlan(
         List<String> stagingNames,
         List<String> sourceColumns,
         List<String> targetColumns,
-        List<StagingType> types,
+        List<ColumnSchema> compared,
         int[] key,
         Selection sourceSelection,
         Selection targetSelection,
         List<String> notes) {
+
+    /** The compared columns' staging types. */
+    List<StagingType> types() {
+        return compared.stream().map(ColumnSchema::type).toList();
+    }
 
     boolean hasKey() {
         return key.length > 0;

@@ -230,7 +230,7 @@ public final class Validator {
             for (TablePlan p : plans) {
                 String table = isTarget ? p.targetTable() : p.sourceTable();
                 List<String> cols = isTarget ? p.targetColumns() : p.sourceColumns();
-                checks.formats(table, cols, p.types(), s.primaryKey(table));
+                checks.formats(table, cols, p.compared(), s.primaryKey(table));
             }
             checks.sequences(new ArrayList<>(tables));
         } else if (side instanceof PostgresSide p) {
@@ -313,7 +313,7 @@ public final class Validator {
         if (p.targetSelection().byOtherSideKeys()) {
             scanner.scan(p, row -> {}, check);
         } else {
-            try (RowStream rows = target.rows(p.targetTable(), p.targetColumns(), p.types(), p.targetSelection())) {
+            try (RowStream rows = target.rows(p.targetTable(), p.targetColumns(), p.compared(), p.targetSelection())) {
                 for (Object[] row = rows.next(); row != null; row = rows.next()) {
                     check.accept(row);
                 }

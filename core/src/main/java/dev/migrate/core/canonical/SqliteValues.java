@@ -2,38 +2,63 @@ package dev.migrate.core.canonical;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.sql.SqliteDialect;
 import dev.migrate.core.staging.StagingJson;
 import dev.migrate.core.types.Codecs;
-import dev.migrate.core.types.JsonText;
+import dev.migrate.core.types.ShortestDecimal;
+import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.core.types.ValueCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Reads SQLite values as canonical staging values.
+ * Reads SQLite values as canonical staging values: the one SQLite cell → staging value conversion
+ * of the suite. export-sqlite writes what {@link #convert} returns for each cell of a column
+ * (after profiling chose the column's staging type and {@link SqliteConversion}), and the
+ * validator reads a SQLite file through {@link #reader}, which is the same conversion; so for any
+ * file export-sqlite exports, the validator's value of every cell equals what export-sqlite wrote.
  *
- * <p>SQLite keeps a storage class per value, not per column, so each reader looks at what is
- * stored ({@code getObject}: Long/Integer, Double, String, byte[]) and accepts every form that
- * converts without loss: the forms import-sqlite writes (see {@code TypeMappings.toSqlite}:
- * booleans 0/1, decimals as text, temporals as ISO text, arrays as JSON text, NaN as the text
- * {@code NaN}) and the common hand-made ones ({@code 't'}/{@code 'false'} booleans, a {@code T}
- * or {@code Z} in timestamps, {@code +0530} offsets, a REAL in a NUMERIC column, a 16-byte BLOB
- * uuid). Anything else is refused with {@link IllegalArgumentException}; epoch numbers in
- * date/time columns are refused too, because their unit is a property of the whole column that
- * only export-sqlite's profiling can decide.
+ * <p>SQLite keeps a storage class per value, not per column, so the conversion looks at what is
+ * stored ({@link SqliteCell}: INTEGER, REAL, TEXT with its raw bytes when they are not valid
+ * UTF-8, BLOB) and accepts every form that converts without loss: the forms import-sqlite writes
+ * (see {@code TypeMappings.toSqlite}: booleans 0/1, decimals as text, temporals as canonical text,
+ * arrays as JSON text, the float texts {@code NaN} and {@value #NEGATIVE_ZERO}) and the forms
+ * export-sqlite's profiling accepts ({@code 't'}/{@code 'false'} booleans, {@code HH:MM} times, a
+ * {@code T} or {@code Z} in timestamps, date-only values in timestamp columns, {@code +0530}
+ * offsets, REALs in decimal/text/json/bytes columns, 32-hex and 16-byte BLOB uuids, epoch numbers
+ * in a column whose conversion says so). Anything else is refused with {@link
+ * IllegalArgumentException}.
  */
 public final class SqliteValues implements CanonicalReader {
 
     /** The one instance. */
     public static final SqliteValues INSTANCE = new SqliteValues();
+
+    /**
+     * How import-sqlite stores a float's -0.0, and how it is read back. A column with REAL affinity
+     * would store a bound -0.0 (or the texts {@code '-0.0'}, {@code '-0'}) as the integer 0; this
+     * text is not a well-formed number, so affinity leaves it alone, and its numeric prefix makes
+     * {@code CAST(x AS REAL)} return -0.0.
+     */
+    public static final String NEGATIVE_ZERO = "-0.0 (negative zero)";
+
+    /** How import-sqlite stores a float's NaN (SQLite stores a NaN REAL as NULL). */
+    public static final String NAN = "NaN";
+
+    private static final Pattern PLAIN_FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A uuid text in the 8-4-4-4-12 form, any case. */
+    public static final Pattern UUID_HYPHENATED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** A uuid text of 32 hex digits without hyphens, any case. */
+    public static final Pattern UUID_PLAIN = Pattern.compile("[0-9a-fA-F]{32}");
 
     private SqliteValues() {}
 
@@ -42,128 +67,229 @@ public final class SqliteValues implements CanonicalReader {
         return SqliteDialect.INSTANCE.quote(columnName);
     }
 
+    /** A reader for a column without conversion ({@link SqliteConversion#NONE}). */
     @Override
     public ColumnReader reader(StagingType type) {
-        ValueCodec codec = Codecs.forType(type);
+        return reader(type, SqliteConversion.NONE);
+    }
+
+    /**
+     * A reader for one column: {@link #convert}, then the staging codec's canonical form (what the
+     * staging writer stores for the same value). Holds one {@link SqliteCell}: one reader per query.
+     *
+     * <p>SQLite does not enforce a declared decimal precision or character length, so those are
+     * not checked here: a value that exceeds them is read as it is, and a comparison then says
+     * how it differs, which tells more than refusing to read it.
+     */
+    public ColumnReader reader(StagingType type, SqliteConversion conversion) {
+        ValueCodec codec = Codecs.forType(withoutSizeLimits(type));
+        SqliteCell cell = new SqliteCell();
         return (rs, i) -> {
-            Object v = rs.getObject(i);
-            return v == null ? null : fromStored(type, codec, v);
+            cell.read(rs, i);
+            return cell.isNull() ? null : codec.canonical(convert(type, conversion, cell));
+        };
+    }
+
+    private static StagingType withoutSizeLimits(StagingType type) {
+        return switch (type.kind()) {
+            case DECIMAL -> StagingType.decimal(null, null);
+            case VARCHAR, CHAR -> StagingType.of(type.kind());
+            default -> type;
         };
     }
 
     /**
      * The canonical value of a stored SQLite value ({@code Long}/{@code Integer}, {@code Double},
-     * {@code String} or {@code byte[]}) for the staging type.
+     * {@code String} or {@code byte[]}) for the staging type, without conversion.
      *
      * @throws IllegalArgumentException when the value has no lossless canonical form for the type
      */
     public static Object fromStored(StagingType type, Object stored) {
-        return fromStored(type, Codecs.forType(type), stored);
+        SqliteCell cell = new SqliteCell();
+        if (stored instanceof Long || stored instanceof Integer) {
+            cell.set(StorageClass.INTEGER, stored);
+        } else if (stored instanceof Double || stored instanceof Float) {
+            cell.set(StorageClass.REAL, stored);
+        } else if (stored instanceof String) {
+            cell.set(StorageClass.TEXT, stored);
+        } else if (stored instanceof byte[]) {
+            cell.set(StorageClass.BLOB, stored);
+        } else {
+            throw mismatch("a SQLite value", stored);
+        }
+        return Codecs.forType(withoutSizeLimits(type)).canonical(convert(type, SqliteConversion.NONE, cell));
     }
 
-    private static Object fromStored(StagingType type, ValueCodec codec, Object v) {
+    /**
+     * The staging value of a non-null cell of a column of the given staging type and conversion: a
+     * value the type's codec accepts, which its {@code canonical} turns into the canonical form (the
+     * staging writer does that for every value written).
+     *
+     * @throws IllegalArgumentException when the cell has no lossless value of that type
+     */
+    public static Object convert(StagingType type, SqliteConversion conversion, SqliteCell c) {
+        if (conversion.isEpoch() && c.storageClass() == StorageClass.INTEGER) {
+            return switch (type.kind()) {
+                case DATE -> TemporalText.dateFromEpoch(c.integer(), conversion.milliseconds());
+                case TIMESTAMPTZ -> TemporalText.fromEpoch(c.integer(), conversion.milliseconds());
+                default ->
+                    throw new IllegalArgumentException(
+                            "an epoch conversion needs a date or timestamptz column, not " + type);
+            };
+        }
         return switch (type.kind()) {
-            case INT16, INT32, INT64 -> codec.canonical(integer(v));
-            case DECIMAL -> decimal(v);
-            case FLOAT32, FLOAT64 -> floating(v);
-            case BOOLEAN -> bool(v);
-            case TEXT, VARCHAR, CHAR, JSON, ENUM, SOURCE_TEXT -> text(v);
-            case UUID -> uuid(codec, v);
-            case JSONB -> JsonText.compact(text(v));
-            case BYTES -> v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
-            case DATE, TIME, INTERVAL -> codec.canonical(temporalText(type, v));
-            case TIMETZ -> codec.canonical(TemporalText.withNormalizedOffset(temporalText(type, v)));
-            case TIMESTAMP -> codec.canonical(timestamp(temporalText(type, v), false));
-            case TIMESTAMPTZ -> codec.canonical(timestamp(temporalText(type, v), true));
-            case ARRAY -> array(codec, type, v);
+            case INT16, INT32, INT64 -> integer(c);
+            case DECIMAL -> decimal(c);
+            case FLOAT32, FLOAT64 -> floating(c);
+            case BOOLEAN -> bool(c);
+            case TEXT, VARCHAR, CHAR, ENUM, SOURCE_TEXT -> text(c);
+            case JSON, JSONB -> json(c);
+            case UUID -> uuid(c);
+            case BYTES -> bytes(c);
+            case DATE -> date(c);
+            case TIME -> time(c, TemporalText.time(temporalText(type, c)));
+            case TIMETZ -> time(c, TemporalText.timeWithOffset(temporalText(type, c)));
+            case TIMESTAMP -> timestamp(type, c, false);
+            case TIMESTAMPTZ -> timestamp(type, c, true);
+            case INTERVAL -> temporalText(type, c);
+            case ARRAY -> array(type, c);
         };
     }
 
-    private static long integer(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return ((Number) v).longValue();
+    /**
+     * A REAL as text, the way SQLite writes it but with the shortest round-trip digits: plain
+     * notation with at least one fractional digit between 1e-4 and 1e15 ({@code 12.0}, {@code
+     * 0.5}), otherwise {@code 1.0e+20}. Infinity is {@code Inf}/{@code -Inf} as SQLite prints it.
+     */
+    public static String realText(double d) {
+        if (Double.isNaN(d)) {
+            return NAN;
         }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-            return d.longValue();
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Inf" : "-Inf";
         }
-        if (v instanceof String s) {
-            try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal b = ShortestDecimal.of(d);
+        double abs = Math.abs(d);
+        if (abs >= 1e-4 && abs < 1e15) {
+            String plain = b.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        BigDecimal unscaled = b.stripTrailingZeros();
+        int exponent = unscaled.precision() - unscaled.scale() - 1;
+        String m = unscaled.movePointLeft(exponent).toPlainString();
+        if (!m.contains(".")) {
+            m = m + ".0";
+        }
+        return m + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    private static long integer(SqliteCell c) {
+        switch (c.storageClass()) {
+            case INTEGER -> {
+                return c.integer();
+            }
+            case REAL -> {
+                double d = c.real();
+                if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+                    return (long) d;
+                }
+            }
+            case TEXT -> {
+                if (c.validText()) {
+                    try {
+                        return Long.parseLong(c.text().strip());
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                }
+            }
+            default -> {
                 // reported below
             }
         }
-        throw mismatch("an integer", v);
+        throw mismatch("an integer", c);
     }
 
-    private static String decimal(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return v.toString();
-        }
-        if (v instanceof Double d) {
-            if (d.isNaN()) {
-                return "NaN";
+    private static String decimal(SqliteCell c) {
+        switch (c.storageClass()) {
+            case INTEGER -> {
+                return Long.toString(c.integer());
             }
-            if (d.isInfinite()) {
-                return d > 0 ? "Infinity" : "-Infinity";
-            }
-            // The shortest decimal that reads back to the same double: 12.5, not 12.5000000000000001.
-            return new BigDecimal(Double.toString(d)).toPlainString();
-        }
-        String s = text(v).strip();
-        switch (s) {
-            case "NaN", "Infinity", "-Infinity" -> {
-                return s;
+            case REAL -> {
+                double d = c.real();
+                if (Double.isInfinite(d)) {
+                    return d > 0 ? "Infinity" : "-Infinity";
+                }
+                // The shortest decimal that reads back to the same double: 0.1, not 0.1000000000000000055...
+                return Double.isNaN(d) ? NAN : ShortestDecimal.plain(d);
             }
             default -> {
-                try {
-                    return new BigDecimal(s).toPlainString();
-                } catch (NumberFormatException e) {
-                    throw mismatch("a decimal", v);
-                }
-            }
-        }
-    }
-
-    private static Double floating(Object v) {
-        if (v instanceof Double d) {
-            return d;
-        }
-        if (v instanceof Long || v instanceof Integer) {
-            return ((Number) v).doubleValue();
-        }
-        if (v instanceof String s) {
-            String t = s.strip();
-            switch (t) {
-                case "NaN", "nan" -> {
-                    return Double.NaN;
-                }
-                case "Infinity", "Inf", "inf", "infinity" -> {
-                    return Double.POSITIVE_INFINITY;
-                }
-                case "-Infinity", "-Inf", "-inf", "-infinity" -> {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                default -> {
-                    // Plain decimal text only: Double.parseDouble would also take "0x1p3" or "1d".
-                    if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-                        return Double.parseDouble(t);
+                String s = text(c).strip();
+                switch (s) {
+                    case NAN, "Infinity", "-Infinity" -> {
+                        return s;
+                    }
+                    default -> {
+                        try {
+                            return new BigDecimal(s).toPlainString();
+                        } catch (NumberFormatException e) {
+                            throw mismatch("a decimal", c);
+                        }
                     }
                 }
             }
         }
-        throw mismatch("a floating-point number", v);
     }
 
-    private static Boolean bool(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            long l = ((Number) v).longValue();
-            if (l == 0 || l == 1) {
-                return l == 1;
+    private static Double floating(SqliteCell c) {
+        switch (c.storageClass()) {
+            case REAL -> {
+                return c.real();
+            }
+            case INTEGER -> {
+                return (double) c.integer();
+            }
+            case TEXT -> {
+                String t = c.validText() ? c.text().strip() : "";
+                switch (t) {
+                    case NAN, "nan" -> {
+                        return Double.NaN;
+                    }
+                    case NEGATIVE_ZERO -> {
+                        return -0.0;
+                    }
+                    case "Infinity", "Inf", "inf", "infinity" -> {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    case "-Infinity", "-Inf", "-inf", "-infinity" -> {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    default -> {
+                        // Plain decimal text only: Double.parseDouble would also take "0x1p3" or "1d".
+                        if (PLAIN_FLOAT.matcher(t).matches()) {
+                            return Double.parseDouble(t);
+                        }
+                    }
+                }
+            }
+            default -> {
+                // reported below
             }
         }
-        if (v instanceof String s) {
-            switch (s.strip().toLowerCase(Locale.ROOT)) {
+        throw mismatch("a floating-point number", c);
+    }
+
+    private static Boolean bool(SqliteCell c) {
+        if (c.storageClass() == StorageClass.INTEGER && (c.integer() == 0 || c.integer() == 1)) {
+            return c.integer() == 1;
+        }
+        if (c.storageClass() == StorageClass.TEXT && c.validText()) {
+            switch (c.text().strip().toLowerCase(Locale.ROOT)) {
                 case "1", "t", "true" -> {
                     return Boolean.TRUE;
                 }
@@ -175,76 +301,138 @@ public final class SqliteValues implements CanonicalReader {
                 }
             }
         }
-        throw mismatch("a boolean (0/1)", v);
+        throw mismatch("a boolean (0/1)", c);
     }
 
-    /** Text as stored; a number as Java prints it; a BLOB only when it is valid UTF-8. */
-    private static String text(Object v) {
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof byte[] b) {
-            try {
-                return StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(b))
-                        .toString();
-            } catch (CharacterCodingException e) {
-                throw mismatch("text", "a BLOB of " + b.length + " bytes that is not UTF-8");
+    // ------------------------------------------------------------------ text, json, uuid, bytes
+
+    /** Text as stored; a BLOB only when it is valid UTF-8; an integer in digits; a REAL as {@link #realText}. */
+    private static String text(SqliteCell c) {
+        return switch (c.storageClass()) {
+            case TEXT -> {
+                if (!c.validText()) {
+                    throw mismatch("text", "a text of " + c.bytes().length + " bytes that is not UTF-8");
+                }
+                yield c.text();
             }
-        }
-        return v.toString();
+            case BLOB -> {
+                String decoded = SqliteCell.decodeStrictly(c.bytes(), StandardCharsets.UTF_8);
+                if (decoded == null) {
+                    throw mismatch("text", "a BLOB of " + c.bytes().length + " bytes that is not UTF-8");
+                }
+                yield decoded;
+            }
+            case INTEGER -> Long.toString(c.integer());
+            case REAL -> realText(c.real());
+            case NULL -> throw mismatch("text", "NULL");
+        };
     }
 
-    private static String uuid(ValueCodec codec, Object v) {
-        if (v instanceof byte[] b && b.length == 16) {
-            ByteBuffer buf = ByteBuffer.wrap(b);
+    /** JSON text; a number stored as a SQLite number is that JSON number (a REAL in plain notation). */
+    private static String json(SqliteCell c) {
+        if (c.storageClass() == StorageClass.REAL) {
+            if (Double.isNaN(c.real()) || Double.isInfinite(c.real())) {
+                throw mismatch("a JSON number", c);
+            }
+            return ShortestDecimal.plain(c.real());
+        }
+        return text(c);
+    }
+
+    private static String uuid(SqliteCell c) {
+        if (c.storageClass() == StorageClass.BLOB && c.bytes().length == 16) {
+            // Big-endian, as Python's uuid.bytes and Java's UUID halves are written.
+            ByteBuffer buf = ByteBuffer.wrap(c.bytes());
             return new java.util.UUID(buf.getLong(), buf.getLong()).toString();
         }
-        if (!(v instanceof String)) {
-            throw mismatch("a UUID", v);
+        if (c.storageClass() == StorageClass.TEXT && c.validText()) {
+            String s = c.text().strip();
+            if (UUID_HYPHENATED.matcher(s).matches()) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+            if (UUID_PLAIN.matcher(s).matches()) {
+                String l = s.toLowerCase(Locale.ROOT);
+                return l.substring(0, 8) + "-" + l.substring(8, 12) + "-" + l.substring(12, 16) + "-"
+                        + l.substring(16, 20) + "-" + l.substring(20);
+            }
         }
-        return (String) codec.canonical(((String) v).strip());
+        throw mismatch("a UUID (8-4-4-4-12 or 32 hex digits, or a 16-byte BLOB)", c);
     }
 
-    private static String temporalText(StagingType type, Object v) {
-        if (v instanceof String s) {
+    private static byte[] bytes(SqliteCell c) {
+        return switch (c.storageClass()) {
+            case BLOB -> c.bytes();
+            // Invalid text keeps its stored bytes exactly; valid text is its UTF-8.
+            case TEXT -> c.validText() ? c.text().getBytes(StandardCharsets.UTF_8) : c.bytes();
+            case INTEGER, REAL -> text(c).getBytes(StandardCharsets.UTF_8);
+            case NULL -> throw mismatch("bytes", "NULL");
+        };
+    }
+
+    // ------------------------------------------------------------------ temporal
+
+    private static String temporalText(StagingType type, SqliteCell c) {
+        if (c.storageClass() == StorageClass.TEXT && c.validText()) {
+            return c.text();
+        }
+        throw mismatch("a " + type.kind().jsonName() + " as ISO text", c);
+    }
+
+    private static String date(SqliteCell c) {
+        String s = temporalText(StagingType.of(StagingKind.DATE), c);
+        if (isInfinity(s)) {
             return s;
         }
-        throw mismatch("a " + type.kind().jsonName() + " as ISO text", v);
+        TemporalText.Parsed p = TemporalText.parse(s);
+        if (p == null || p.form() != TemporalText.Form.DATE) {
+            throw mismatch("a date (uuuu-MM-dd)", c);
+        }
+        return p.date();
+    }
+
+    private static String time(SqliteCell c, String canonical) {
+        if (canonical == null) {
+            throw mismatch("a time of day (HH:MM[:SS[.f]], with an offset for timetz)", c);
+        }
+        return canonical;
     }
 
     /**
-     * ISO text with a {@code T} or a space, {@code Z} or an offset in any common spelling; a
-     * timestamptz without an offset is taken as UTC.
+     * ISO text with a {@code T} or a space, seconds optional, a date alone meaning midnight; {@code
+     * Z} or an offset in any common spelling. A timestamptz without an offset is taken as UTC
+     * (SQLite's {@code CURRENT_TIMESTAMP} and {@code datetime()} write UTC without one); a
+     * timestamp with one is refused (dropping it would change the instant).
      */
-    private static String timestamp(String s, boolean withOffset) {
-        if (s.equals("infinity") || s.equals("-infinity")) {
+    private static String timestamp(StagingType type, SqliteCell c, boolean withOffset) {
+        String s = temporalText(type, c);
+        if (isInfinity(s)) {
             return s;
         }
-        String t = s;
-        int sep = t.indexOf('T', 1);
-        if (sep > 0) {
-            t = t.substring(0, sep) + ' ' + t.substring(sep + 1);
+        TemporalText.Parsed p = TemporalText.parse(s);
+        if (p == null) {
+            throw mismatch("a " + type.kind().jsonName() + " (uuuu-MM-dd[ HH:MM[:SS[.f]]])", c);
         }
-        int at = TemporalText.offsetStart(t);
         if (withOffset) {
-            // No offset: SQLite's own CURRENT_TIMESTAMP and datetime() write UTC without one.
-            return at < 0 ? t + "+00:00" : TemporalText.withNormalizedOffset(t);
+            return p.timestamptz("+00:00");
         }
-        if (at >= 0) {
-            throw mismatch("a timestamp without a UTC offset", s);
+        if (p.offset() != null) {
+            throw mismatch("a timestamp without a UTC offset", c);
         }
-        return t;
+        return p.timestamp();
     }
 
-    private static Object array(ValueCodec codec, StagingType type, Object v) {
-        String json = text(v);
+    private static boolean isInfinity(String s) {
+        return s.equals("infinity") || s.equals("-infinity");
+    }
+
+    // ------------------------------------------------------------------ arrays
+
+    /** import-sqlite's arrays: the staging JSON array as text. */
+    private static Object array(StagingType type, SqliteCell c) {
+        String json = text(c);
         try (JsonParser p = StagingJson.FACTORY.createParser(json)) {
             p.nextToken();
-            Object out = codec.read(p);
+            Object out = Codecs.forType(type).read(p);
             if (p.nextToken() != null) {
                 throw mismatch("one JSON array", json);
             }
@@ -254,6 +442,19 @@ public final class SqliteValues implements CanonicalReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private static IllegalArgumentException mismatch(String expected, SqliteCell c) {
+        String shown = switch (c.storageClass()) {
+            case NULL -> "NULL";
+            case INTEGER -> Long.toString(c.integer());
+            case REAL -> realText(c.real());
+            case TEXT -> c.validText() ? c.text() : "a text of " + c.bytes().length + " bytes that is not UTF-8";
+            case BLOB -> "a BLOB of " + c.bytes().length + " bytes";
+        };
+        return mismatch(expected, (Object) shown);
     }
 
     private static IllegalArgumentException mismatch(String expected, Object found) {

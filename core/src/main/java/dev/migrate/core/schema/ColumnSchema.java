@@ -15,7 +15,9 @@ import dev.migrate.core.types.StagingType;
  *     importer decides whether to recreate it), or null
  * @param identity how the column's values are generated, or null
  * @param note why the staging type differs from what the declared type means (profiling
- *     findings, fallback rule), or null
+ *     findings, fallback rule), or null; a note that starts with a conversion tag ({@code
+ *     epoch_seconds: ...}) records how the source's values were converted, see {@link
+ *     dev.migrate.core.canonical.SqliteConversion}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnSchema(

@@ -139,4 +139,85 @@ class SqliteValuesTest {
         assertThatThrownBy(() -> SqliteValues.fromStored(t(StagingKind.TEXT), new byte[] {(byte) 0xff}))
                 .hasMessageContaining("not UTF-8");
     }
+
+    /** The cell forms export-sqlite's profiling accepts, converted as export-sqlite writes them. */
+    @Test
+    void convertsEveryFormExportSqliteAccepts() {
+        assertThat(SqliteValues.fromStored(StagingType.decimal(null, null), 2e23))
+                .isEqualTo("200000000000000000000000");
+        assertThat(SqliteValues.fromStored(StagingType.decimal(null, null), 0.1))
+                .isEqualTo("0.1");
+        assertThat(SqliteValues.fromStored(t(StagingKind.FLOAT64), SqliteValues.NEGATIVE_ZERO))
+                .isEqualTo(-0.0);
+        assertThat(SqliteValues.fromStored(t(StagingKind.FLOAT64), "NaN")).isEqualTo(Double.NaN);
+        assertThat(SqliteValues.fromStored(t(StagingKind.TIME), "08:30")).isEqualTo("08:30:00");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TIMETZ), "12:00:00+05:53:28"))
+                .isEqualTo("12:00:00+05:53:28");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TIMESTAMP), "2024-01-02"))
+                .isEqualTo("2024-01-02 00:00:00");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TIMESTAMP), "2024-01-02T03:04"))
+                .isEqualTo("2024-01-02 03:04:00");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TIMESTAMPTZ), "2024-01-02"))
+                .isEqualTo("2024-01-02 00:00:00+00:00");
+        assertThat(SqliteValues.fromStored(t(StagingKind.UUID), "A0EEBC999C0B4EF8BB6D6BB9BD380A11"))
+                .isEqualTo("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TEXT), 1e20)).isEqualTo("1.0e+20");
+        assertThat(SqliteValues.fromStored(t(StagingKind.TEXT), 12.0)).isEqualTo("12.0");
+        assertThat(SqliteValues.fromStored(t(StagingKind.JSON), 1e20)).isEqualTo("100000000000000000000");
+        assertThat((byte[]) SqliteValues.fromStored(t(StagingKind.BYTES), 1.5)).isEqualTo("1.5".getBytes());
+        for (String b : List.of("t", "true", "T", "TRUE", "1")) {
+            assertThat(SqliteValues.fromStored(t(StagingKind.BOOLEAN), b)).isEqualTo(true);
+        }
+        assertThatThrownBy(() -> SqliteValues.fromStored(t(StagingKind.TIMESTAMP), "2024-01-02 03:04:05+01:00"))
+                .hasMessageContaining("without a UTC offset");
+    }
+
+    @Test
+    void epochColumnsConvertIntegersOnly() {
+        SqliteCell seconds = new SqliteCell().set(SqliteCell.StorageClass.INTEGER, 1_627_303_906L);
+        SqliteCell millis = new SqliteCell().set(SqliteCell.StorageClass.INTEGER, 1_627_303_906_120L);
+        StagingType tz = t(StagingKind.TIMESTAMPTZ);
+        assertThat(SqliteValues.convert(tz, SqliteConversion.EPOCH_SECONDS, seconds))
+                .isEqualTo("2021-07-26 12:51:46+00:00");
+        assertThat(SqliteValues.convert(tz, SqliteConversion.EPOCH_MILLISECONDS, millis))
+                .isEqualTo("2021-07-26 12:51:46.12+00:00");
+        assertThat(SqliteValues.convert(t(StagingKind.DATE), SqliteConversion.EPOCH_SECONDS, seconds))
+                .isEqualTo("2021-07-26");
+        // Text in an epoch column (a SQLite file import-sqlite wrote from such an export) reads as text.
+        SqliteCell text = new SqliteCell().set(SqliteCell.StorageClass.TEXT, "2021-07-26 12:51:46+00:00");
+        assertThat(SqliteValues.convert(tz, SqliteConversion.EPOCH_SECONDS, text))
+                .isEqualTo("2021-07-26 12:51:46+00:00");
+        assertThatThrownBy(() -> SqliteValues.convert(tz, SqliteConversion.NONE, seconds))
+                .hasMessageContaining("as ISO text");
+    }
+
+    @Test
+    void invalidUtf8TextKeepsItsBytes() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("u.db"));
+                Statement s = c.createStatement()) {
+            s.execute("create table t (v)");
+            s.execute("insert into t values (cast(x'66ff6f' as text)), ('café \uFFFD')");
+            ColumnReader bytes = SqliteValues.INSTANCE.reader(t(StagingKind.BYTES), SqliteConversion.NONE);
+            ColumnReader text = SqliteValues.INSTANCE.reader(t(StagingKind.TEXT));
+            try (ResultSet rs = s.executeQuery("select v from t order by rowid")) {
+                rs.next();
+                assertThat((byte[]) bytes.read(rs, 1)).isEqualTo(new byte[] {0x66, (byte) 0xff, 0x6f});
+                assertThatThrownBy(() -> text.read(rs, 1)).hasMessageContaining("not UTF-8");
+                rs.next();
+                assertThat(text.read(rs, 1)).isEqualTo("café \uFFFD");
+            }
+        }
+    }
+
+    @Test
+    void conversionIsTheFirstWordOfTheNote() {
+        assertThat(SqliteConversion.ofNote("epoch_seconds: every value is an integer epoch"))
+                .isEqualTo(SqliteConversion.EPOCH_SECONDS);
+        assertThat(SqliteConversion.ofNote(SqliteConversion.EPOCH_MILLISECONDS.note(null)))
+                .isEqualTo(SqliteConversion.EPOCH_MILLISECONDS);
+        assertThat(SqliteConversion.ofNote("no declared type; epoch_seconds: x"))
+                .isEqualTo(SqliteConversion.NONE);
+        assertThat(SqliteConversion.ofNote(null)).isEqualTo(SqliteConversion.NONE);
+        assertThat(SqliteConversion.NONE.note("kept")).isEqualTo("kept");
+    }
 }

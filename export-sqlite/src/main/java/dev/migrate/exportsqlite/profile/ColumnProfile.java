@@ -1,5 +1,6 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.mapping.MappingRule;
 import dev.migrate.core.mapping.TypeMappings;
 import dev.migrate.core.types.StagingKind;
@@ -85,7 +86,7 @@ public final class ColumnProfile {
     }
 
     /** Observes one value of the profile pass; {@code rowKey} describes the row, computed only when needed. */
-    public void observe(Cell c, Supplier<String> rowKey) {
+    public void observe(SqliteCell c, Supplier<String> rowKey) {
         if (c.isNull()) {
             nulls++;
             if (firstNull == null) {

@@ -1,5 +1,7 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteValues;
 import java.util.HexFormat;
 
 /**
@@ -21,11 +23,11 @@ public record Example(String rowKey, String value) {
     }
 
     /** Describes the cell's value and storage class. */
-    public static String describe(Cell c) {
+    public static String describe(SqliteCell c) {
         return switch (c.storageClass()) {
             case NULL -> "NULL";
             case INTEGER -> c.integer() + " (integer)";
-            case REAL -> Numbers.realText(c.real()) + " (real)";
+            case REAL -> SqliteValues.realText(c.real()) + " (real)";
             case TEXT ->
                 c.validText() ? quote(c.text()) + " (text)" : hex(c.bytes()) + " (text that is not valid UTF-8)";
             case BLOB -> hex(c.bytes()) + " (blob, " + c.bytes().length + " bytes)";

@@ -1,5 +1,8 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.core.types.ValueCodec;
@@ -8,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * One way of reading every value of a column as one staging type. While the profile pass runs it
  * counts the values it cannot read and remembers the first; after it, if it read them all, it
- * converts each value of the export pass to its canonical staging value.
+ * converts each value of the export pass to its staging value. The conversion itself is core's
+ * {@link SqliteValues#convert} for the reading's type and {@link #conversion()}, the same code the
+ * validator reads the source with: a reading only decides which values it {@link #accepts}.
  */
 public abstract class Reading {
 
@@ -31,7 +36,7 @@ public abstract class Reading {
      * codec also accepts its converted form (length, precision and range limits included), so the
      * export pass can never meet a value its file cannot take.
      */
-    public final void observe(Cell c, Supplier<String> rowKey) {
+    public final void observe(SqliteCell c, Supplier<String> rowKey) {
         if (!accepts(c) || (checkedByCodec() && !codecAccepts(c))) {
             rejected++;
             if (firstRejected == null) {
@@ -40,7 +45,7 @@ public abstract class Reading {
         }
     }
 
-    private boolean codecAccepts(Cell c) {
+    private boolean codecAccepts(SqliteCell c) {
         if (codec == null) {
             codec = Codecs.forType(type());
         }
@@ -62,13 +67,20 @@ public abstract class Reading {
     }
 
     /** Whether this reading can represent the value exactly (never called with NULL). */
-    protected abstract boolean accepts(Cell c);
+    protected abstract boolean accepts(SqliteCell c);
 
     /**
-     * The canonical staging value of a non-null cell this reading accepts (see {@code
-     * StagingKind} for each kind's Java value).
+     * The staging value of a non-null cell this reading accepts (the staging writer makes it
+     * canonical, see {@code StagingKind} for each kind's Java value).
      */
-    public abstract Object convert(Cell c);
+    public final Object convert(SqliteCell c) {
+        return SqliteValues.convert(type(), conversion(), c);
+    }
+
+    /** The column-wide conversion this reading applies (recorded in the manifest's column note). */
+    public SqliteConversion conversion() {
+        return SqliteConversion.NONE;
+    }
 
     /** True when every observed value was accepted. */
     public boolean fitsAll() {

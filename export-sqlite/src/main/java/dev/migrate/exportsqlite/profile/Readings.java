@@ -1,14 +1,16 @@
 package dev.migrate.exportsqlite.profile;
 
-import com.fasterxml.jackson.core.JsonParser;
-import dev.migrate.core.staging.StagingJson;
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteCell.StorageClass;
+import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteValues;
+import dev.migrate.core.canonical.TemporalText;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.JsonText;
+import dev.migrate.core.types.ShortestDecimal;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.core.types.ValueCodec;
-import dev.migrate.exportsqlite.profile.Cell.StorageClass;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /** The readings, one small class per staging type family. */
 public final class Readings {
@@ -116,7 +117,7 @@ public final class Readings {
                 return false;
             }
         }
-        return Cell.decodeStrictly(bytes, StandardCharsets.UTF_8) != null;
+        return SqliteCell.decodeStrictly(bytes, StandardCharsets.UTF_8) != null;
     }
 
     private static String plural(long n, String one, String many) {
@@ -153,13 +154,8 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             return c.storageClass() == StorageClass.INTEGER && c.integer() >= min && c.integer() <= max;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return c.integer();
         }
     }
 
@@ -175,7 +171,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             switch (c.storageClass()) {
                 case INTEGER:
                     return precision == null || Numbers.fits(BigDecimal.valueOf(c.integer()), precision, scale);
@@ -184,7 +180,7 @@ public final class Readings {
                         return precision == null; // numeric(p,s) cannot hold infinity
                     }
                     reals++;
-                    return precision == null || Numbers.fits(Numbers.shortest(c.real()), precision, scale);
+                    return precision == null || Numbers.fits(ShortestDecimal.of(c.real()), precision, scale);
                 case TEXT:
                     if (!c.validText()) {
                         return false;
@@ -200,24 +196,6 @@ public final class Readings {
                 default:
                     return false;
             }
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return switch (c.storageClass()) {
-                case INTEGER -> Long.toString(c.integer());
-                case REAL ->
-                    Double.isInfinite(c.real())
-                            ? (c.real() > 0 ? "Infinity" : "-Infinity")
-                            : Numbers.decimalText(c.real());
-                case TEXT ->
-                    c.text().equals("NaN")
-                                    || c.text().startsWith("Inf")
-                                    || c.text().startsWith("-Inf")
-                            ? c.text()
-                            : Numbers.parseDecimal(c.text()).toPlainString();
-                default -> throw new IllegalArgumentException("not a decimal: " + Example.describe(c));
-            };
         }
 
         @Override
@@ -243,32 +221,20 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             return switch (c.storageClass()) {
                 case REAL -> !single || Numbers.fitsFloat32(c.real());
                 case INTEGER -> Math.abs(c.integer()) <= (single ? 1L << 24 : Numbers.EXACT_DOUBLE_LIMIT);
                 // The texts import-sqlite writes for the values a REAL column cannot hold.
-                case TEXT -> c.validText() && special(c.text()) != null;
+                case TEXT -> c.validText() && isSpecial(c.text());
                 default -> false;
             };
         }
 
-        private static Double special(String s) {
+        private static boolean isSpecial(String s) {
             return switch (s) {
-                case "NaN" -> Double.NaN;
-                case "Infinity" -> Double.POSITIVE_INFINITY;
-                case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                default -> null;
-            };
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return switch (c.storageClass()) {
-                case REAL -> c.real();
-                case INTEGER -> (double) c.integer();
-                case TEXT -> special(c.text());
-                default -> throw new IllegalArgumentException("not a number: " + Example.describe(c));
+                case SqliteValues.NAN, SqliteValues.NEGATIVE_ZERO, "Infinity", "-Infinity" -> true;
+                default -> false;
             };
         }
     }
@@ -289,7 +255,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             if (c.storageClass() == StorageClass.INTEGER) {
                 if (c.integer() == 0 || c.integer() == 1) {
                     numbers++;
@@ -314,14 +280,6 @@ public final class Readings {
                 case "f", "false" -> Boolean.FALSE;
                 default -> null;
             };
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            if (c.storageClass() == StorageClass.INTEGER) {
-                return c.integer() == 1;
-            }
-            return parse(c.text());
         }
 
         @Override
@@ -362,7 +320,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             String s;
             switch (c.storageClass()) {
                 case TEXT -> {
@@ -391,17 +349,6 @@ public final class Readings {
             }
             int chars = s.codePointCount(0, s.length());
             return exactLength ? chars == length : chars <= length;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return switch (c.storageClass()) {
-                case TEXT -> c.text();
-                case BLOB -> new String(c.bytes(), StandardCharsets.UTF_8);
-                case INTEGER -> Long.toString(c.integer());
-                case REAL -> Numbers.realText(c.real());
-                default -> throw new IllegalArgumentException("not text: " + Example.describe(c));
-            };
         }
 
         @Override
@@ -439,7 +386,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             if (c.storageClass() == StorageClass.BLOB) {
                 return true;
             }
@@ -452,18 +399,6 @@ public final class Readings {
                 numbers++;
             }
             return true;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return switch (c.storageClass()) {
-                case BLOB -> c.bytes();
-                // Invalid text keeps its stored bytes exactly; valid text is written as UTF-8.
-                case TEXT -> c.validText() ? c.text().getBytes(StandardCharsets.UTF_8) : c.bytes();
-                case INTEGER -> Long.toString(c.integer()).getBytes(StandardCharsets.UTF_8);
-                case REAL -> Numbers.realText(c.real()).getBytes(StandardCharsets.UTF_8);
-                case NULL -> throw new IllegalArgumentException("NULL");
-            };
         }
 
         @Override
@@ -480,10 +415,6 @@ public final class Readings {
         }
     }
 
-    private static final Pattern UUID_HYPHENATED =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern UUID_PLAIN = Pattern.compile("[0-9a-fA-F]{32}");
-
     private static final class UuidReading extends Reading {
         private long uppercase;
         private long withoutHyphens;
@@ -494,7 +425,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             if (c.storageClass() == StorageClass.BLOB && c.bytes().length == 16) {
                 blobs++;
                 return true;
@@ -503,8 +434,8 @@ public final class Readings {
                 return false;
             }
             String s = c.text();
-            boolean hyphenated = UUID_HYPHENATED.matcher(s).matches();
-            if (!hyphenated && !UUID_PLAIN.matcher(s).matches()) {
+            boolean hyphenated = SqliteValues.UUID_HYPHENATED.matcher(s).matches();
+            if (!hyphenated && !SqliteValues.UUID_PLAIN.matcher(s).matches()) {
                 return false;
             }
             if (!hyphenated) {
@@ -514,20 +445,6 @@ public final class Readings {
                 uppercase++;
             }
             return true;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            if (c.storageClass() == StorageClass.BLOB) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(c.bytes());
-                return new java.util.UUID(b.getLong(), b.getLong()).toString();
-            }
-            String s = c.text().toLowerCase(Locale.ROOT);
-            if (s.length() == 32) {
-                s = s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20)
-                        + "-" + s.substring(20);
-            }
-            return s;
         }
 
         @Override
@@ -555,7 +472,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             return switch (c.storageClass()) {
                 case TEXT -> c.validText() && JsonText.isValid(c.text());
                 case INTEGER -> {
@@ -568,17 +485,6 @@ public final class Readings {
                 }
                 case BLOB -> blobIsText(c.bytes()) && JsonText.isValid(new String(c.bytes(), StandardCharsets.UTF_8));
                 default -> false;
-            };
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return switch (c.storageClass()) {
-                case TEXT -> c.text();
-                case INTEGER -> Long.toString(c.integer());
-                case REAL -> Numbers.decimalText(c.real());
-                case BLOB -> new String(c.bytes(), StandardCharsets.UTF_8);
-                default -> throw new IllegalArgumentException("not JSON: " + Example.describe(c));
             };
         }
 
@@ -599,25 +505,18 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             return c.storageClass() == StorageClass.TEXT && c.validText() && labels.contains(c.text());
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return c.text();
         }
     }
 
     private static final class ArrayReading extends Reading {
         private final StagingType declared;
-        private final ValueCodec codec;
         private int maxDepth = 1;
 
         ArrayReading(StagingType arrayType) {
             super(arrayType);
             this.declared = arrayType;
-            this.codec = Codecs.forType(arrayType);
         }
 
         @Override
@@ -627,29 +526,16 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             if (c.storageClass() != StorageClass.TEXT || !c.validText()) {
                 return false;
             }
             try {
-                List<?> list = parse(c.text());
+                List<?> list = (List<?>) SqliteValues.convert(declared, SqliteConversion.NONE, c);
                 maxDepth = Math.max(maxDepth, depth(list));
                 return true;
-            } catch (IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException e) {
                 return false;
-            }
-        }
-
-        private List<?> parse(String text) throws IOException {
-            try (JsonParser p = StagingJson.FACTORY.createParser(text)) {
-                p.nextToken();
-                Object value = codec.read(p);
-                if (p.nextToken() != null) {
-                    throw new IllegalArgumentException("text after the array");
-                }
-                return (List<?>) value;
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("not JSON", e);
             }
         }
 
@@ -661,15 +547,6 @@ public final class Readings {
                 }
             }
             return deepest + 1;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            try {
-                return parse(c.text());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("not a JSON array", e);
-            }
         }
     }
 
@@ -683,7 +560,7 @@ public final class Readings {
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             if (c.storageClass() != StorageClass.TEXT || !c.validText()) {
                 return false;
             }
@@ -692,11 +569,6 @@ public final class Readings {
                 reformatted++;
             }
             return out != null;
-        }
-
-        @Override
-        public Object convert(Cell c) {
-            return canonical.apply(c.text());
         }
 
         @Override

@@ -1,8 +1,10 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.TemporalText;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
-import dev.migrate.exportsqlite.profile.Cell.StorageClass;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +57,7 @@ final class TemporalProfile {
         this.precision = precision;
     }
 
-    void observe(Cell c, Supplier<String> rowKey) {
+    void observe(SqliteCell c, Supplier<String> rowKey) {
         nonNull++;
         switch (c.storageClass()) {
             case INTEGER -> {
@@ -125,7 +127,7 @@ final class TemporalProfile {
         }
     }
 
-    private void other(Cell c, Supplier<String> rowKey) {
+    private void other(SqliteCell c, Supplier<String> rowKey) {
         others++;
         if (firstOther == null) {
             firstOther = new Example(rowKey.get(), Example.describe(c));
@@ -141,7 +143,7 @@ final class TemporalProfile {
         long integers = seconds + millis + otherIntegers;
         long texts = dates + naive + withOffset + infinities;
         if (nonNull == infinities) {
-            return Outcome.read(new TemporalReading(declaredType(), Mode.TEXT_AS_DECLARED), null, false);
+            return Outcome.read(new TemporalReading(declaredType()), null, false);
         }
         if (others > 0) {
             return Outcome.fallback(others + " of " + plural(nonNull) + (others == 1 ? " is" : " are")
@@ -170,17 +172,17 @@ final class TemporalProfile {
                     + " in the milliseconds range, " + otherIntegers + " in neither (first: " + first + ")");
         }
         String unit = inSeconds ? "seconds" : "milliseconds";
+        SqliteConversion conversion = inSeconds ? SqliteConversion.EPOCH_SECONDS : SqliteConversion.EPOCH_MILLISECONDS;
         boolean midnight = inSeconds ? allSecondsMidnight : allMillisMidnight;
         if (declared == StagingKind.DATE && midnight) {
             return Outcome.read(
-                    new TemporalReading(
-                            StagingType.of(StagingKind.DATE), inSeconds ? Mode.EPOCH_S_DATE : Mode.EPOCH_MS_DATE),
+                    new TemporalReading(StagingType.of(StagingKind.DATE), conversion),
                     "every value is an integer epoch in " + unit + " at midnight UTC (first: " + firstInteger
                             + "); converted to dates",
                     true);
         }
         return Outcome.read(
-                new TemporalReading(StagingType.of(StagingKind.TIMESTAMPTZ), inSeconds ? Mode.EPOCH_S : Mode.EPOCH_MS),
+                new TemporalReading(StagingType.of(StagingKind.TIMESTAMPTZ), conversion),
                 "every value is an integer epoch in " + unit + " (first: " + firstInteger
                         + "); converted to UTC timestamptz (+00:00), unit " + unit,
                 true);
@@ -204,9 +206,7 @@ final class TemporalProfile {
                                 + " (first: " + (firstNaive != null ? firstNaive : firstDate) + ")");
             }
             return Outcome.read(
-                    new TemporalReading(withPrecision(StagingKind.TIMESTAMPTZ, notes), Mode.TIMESTAMPTZ_UTC),
-                    emptyToNull(notes),
-                    false);
+                    new TemporalReading(withPrecision(StagingKind.TIMESTAMPTZ, notes)), emptyToNull(notes), false);
         }
         if (withOffset > 0 && withOffset < finite) {
             return Outcome.fallback(withOffset + " values carry a UTC offset (first: " + firstOffset + ") and "
@@ -216,7 +216,7 @@ final class TemporalProfile {
         if (withOffset == finite) {
             append(notes, "every value carries a UTC offset: timestamptz, each offset kept as written");
             return Outcome.read(
-                    new TemporalReading(withPrecision(StagingKind.TIMESTAMPTZ, notes), Mode.TIMESTAMPTZ_KEEP),
+                    new TemporalReading(withPrecision(StagingKind.TIMESTAMPTZ, notes)),
                     notes.toString(),
                     declared == StagingKind.DATE);
         }
@@ -224,8 +224,7 @@ final class TemporalProfile {
             if (declared != StagingKind.DATE) {
                 append(notes, "every value is a date without a time of day: date");
             }
-            return Outcome.read(
-                    new TemporalReading(StagingType.of(StagingKind.DATE), Mode.DATE), emptyToNull(notes), false);
+            return Outcome.read(new TemporalReading(StagingType.of(StagingKind.DATE)), emptyToNull(notes), false);
         }
         if (dates > 0) {
             append(notes, plural(dates) + " holding only a date read as midnight (first: " + firstDate + ")");
@@ -234,7 +233,7 @@ final class TemporalProfile {
             append(notes, plural(naive) + " carry a time of day (first: " + firstNaive + "): timestamp");
         }
         return Outcome.read(
-                new TemporalReading(withPrecision(StagingKind.TIMESTAMP, notes), Mode.TIMESTAMP),
+                new TemporalReading(withPrecision(StagingKind.TIMESTAMP, notes)),
                 emptyToNull(notes),
                 declared == StagingKind.DATE);
     }
@@ -290,66 +289,30 @@ final class TemporalProfile {
         }
     }
 
-    enum Mode {
-        TEXT_AS_DECLARED,
-        DATE,
-        TIMESTAMP,
-        TIMESTAMPTZ_KEEP,
-        TIMESTAMPTZ_UTC,
-        EPOCH_S,
-        EPOCH_MS,
-        EPOCH_S_DATE,
-        EPOCH_MS_DATE
-    }
-
-    /** Converts the values of a decided temporal column. */
+    /**
+     * Reads the values of a decided temporal column: as the staging type says, or, for epoch
+     * columns, with the column's epoch conversion.
+     */
     static final class TemporalReading extends Reading {
-        private final Mode mode;
+        private final SqliteConversion conversion;
 
-        TemporalReading(StagingType type, Mode mode) {
+        TemporalReading(StagingType type, SqliteConversion conversion) {
             super(type);
-            this.mode = mode;
+            this.conversion = conversion;
+        }
+
+        TemporalReading(StagingType type) {
+            this(type, SqliteConversion.NONE);
         }
 
         @Override
-        protected boolean accepts(Cell c) {
+        protected boolean accepts(SqliteCell c) {
             return true; // decided from the profile; never used to profile
         }
 
         @Override
-        public Object convert(Cell c) {
-            switch (mode) {
-                case EPOCH_S:
-                    return TemporalText.fromEpoch(c.integer(), false);
-                case EPOCH_MS:
-                    return TemporalText.fromEpoch(c.integer(), true);
-                case EPOCH_S_DATE:
-                    return TemporalText.dateFromEpoch(c.integer(), false);
-                case EPOCH_MS_DATE:
-                    return TemporalText.dateFromEpoch(c.integer(), true);
-                default:
-                    break;
-            }
-            if (c.storageClass() != StorageClass.TEXT) {
-                throw new IllegalArgumentException("not a date/time text: " + Example.describe(c));
-            }
-            if (c.text().equals("infinity") || c.text().equals("-infinity")) {
-                return c.text();
-            }
-            TemporalText.Parsed p = TemporalText.parse(c.text());
-            if (p == null) {
-                throw new IllegalArgumentException("not a date/time text: " + Example.describe(c));
-            }
-            return switch (mode) {
-                case DATE -> p.date();
-                case TIMESTAMP -> p.timestamp();
-                case TIMESTAMPTZ_KEEP, TIMESTAMPTZ_UTC -> p.timestamptz("+00:00");
-                case TEXT_AS_DECLARED ->
-                    type().kind() == StagingKind.DATE
-                            ? p.date()
-                            : type().kind() == StagingKind.TIMESTAMP ? p.timestamp() : p.timestamptz("+00:00");
-                default -> throw new IllegalStateException(mode.name());
-            };
+        public SqliteConversion conversion() {
+            return conversion;
         }
     }
 }

@@ -2,10 +2,11 @@ package dev.migrate.exportsqlite.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.exportsqlite.catalog.SourceColumn;
-import dev.migrate.exportsqlite.profile.Cell.StorageClass;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +31,18 @@ class ColumnProfileTest {
     static Result profile(String declared, List<String> labels, Object... values) {
         SourceColumn column = new SourceColumn("c", declared, false, null, 0, 0, null, labels);
         ColumnProfile p = ColumnProfile.of(column, false);
-        List<Cell> cells = new ArrayList<>();
+        List<SqliteCell> cells = new ArrayList<>();
         int row = 0;
         for (Object v : values) {
             row++;
-            Cell c = cell(v);
+            SqliteCell c = cell(v);
             cells.add(c);
             int id = row;
             p.observe(c, () -> "id=" + id);
         }
         ColumnDecision d = p.decide();
         List<Object> out = new ArrayList<>();
-        for (Cell c : cells) {
+        for (SqliteCell c : cells) {
             out.add(c.isNull() ? null : d.reading().convert(c));
         }
         return new Result(d, out);
@@ -51,8 +52,8 @@ class ColumnProfileTest {
         return profile(declared, List.of(), values);
     }
 
-    static Cell cell(Object v) {
-        Cell c = new Cell();
+    static SqliteCell cell(Object v) {
+        SqliteCell c = new SqliteCell();
         if (v == null) {
             return c.set(StorageClass.NULL, null);
         }

@@ -1,4 +1,4 @@
-package dev.migrate.exportsqlite.profile;
+package dev.migrate.core.canonical;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +11,8 @@ import java.sql.SQLException;
 /**
  * One value as SQLite stores it: its storage class and the value, read without loss. Reused for
  * every row (one instance per column), so reading a table allocates little besides the values.
+ * export-sqlite profiles and converts these cells, and the validator reads a SQLite source through
+ * them too ({@link SqliteValues}), so both see exactly the same stored value.
  *
  * <p>Text is the delicate part: the driver decodes TEXT as UTF-8 and silently replaces invalid
  * bytes with U+FFFD. Whenever a decoded string contains U+FFFD the raw bytes are fetched and
@@ -19,7 +21,7 @@ import java.sql.SQLException;
  * in a UTF-16 database: reading the text has already made SQLite convert the value to UTF-8,
  * and {@code sqlite3_column_blob} returns a text value in its current encoding.
  */
-public final class Cell {
+public final class SqliteCell {
 
     /** SQLite's storage classes. */
     public enum StorageClass {
@@ -35,15 +37,15 @@ public final class Cell {
         }
     }
 
-    StorageClass storageClass = StorageClass.NULL;
-    long integer;
-    double real;
+    private StorageClass storageClass = StorageClass.NULL;
+    private long integer;
+    private double real;
     /** The text of a TEXT value (lossy when {@link #validText} is false). */
-    String text;
+    private String text;
     /** The bytes of a BLOB, or the raw bytes of a TEXT value that is not valid in the encoding. */
-    byte[] bytes;
+    private byte[] bytes;
     /** For TEXT: whether the stored bytes are valid in the database encoding. */
-    boolean validText;
+    private boolean validText;
 
     public StorageClass storageClass() {
         return storageClass;
@@ -113,7 +115,7 @@ public final class Cell {
     }
 
     /** Sets this cell to a value directly (tests and literal rows). */
-    public Cell set(StorageClass kind, Object value) {
+    public SqliteCell set(StorageClass kind, Object value) {
         storageClass = kind;
         text = null;
         bytes = null;
@@ -152,8 +154,8 @@ public final class Cell {
     }
 
     /** Copies another cell's content (for remembering a value past the current row). */
-    public Cell copyOf() {
-        Cell c = new Cell();
+    public SqliteCell copyOf() {
+        SqliteCell c = new SqliteCell();
         c.storageClass = storageClass;
         c.integer = integer;
         c.real = real;

@@ -1,11 +1,12 @@
-package dev.migrate.exportsqlite.profile;
+package dev.migrate.core.canonical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.exportsqlite.profile.TemporalText.Form;
+import dev.migrate.core.canonical.TemporalText.Form;
 import org.junit.jupiter.api.Test;
 
-class TemporalTextTest {
+/** The ISO-8601 texts and epoch numbers applications store in SQLite (export-sqlite's profiling rule 12-14). */
+class SqliteTemporalTextTest {
 
     @Test
     void readsTheIsoFormsApplicationsStore() {
