@@ -17,8 +17,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -34,6 +38,13 @@ import org.apache.commons.codec.digest.DigestUtils;
  * <p>The array's brackets and the line breaks between rows are written raw, and each row is a
  * root-level value of the generator (with no root separator): the generator never sees the
  * outer array, so its separator logic cannot interfere with the layout.
+ *
+ * <p>After the first {@value #WRITE_BEHIND_AFTER_ROWS} rows, a background thread takes over the
+ * JSON text, the SHA-256 and the file writes, so they run beside the exporter's reading: the
+ * caller's thread only checks values (every check still happens in {@link #writeRow}, which
+ * refuses a bad value exactly as before). What waits for that thread is bounded: at most
+ * {@value #QUEUE_BATCHES} batches of {@value #BATCH_ROWS} rows or about 1 MiB each. A write
+ * error there (disk full) is reported by the next {@link #writeRow} or by {@link #close}.
  */
 public final class TableWriter implements Closeable {
 
@@ -50,7 +61,23 @@ public final class TableWriter implements Closeable {
     private final JsonGenerator generator;
     private long rows;
     private TableEntry entry;
-    private boolean broken;
+    private volatile boolean broken;
+
+    static final int WRITE_BEHIND_AFTER_ROWS = 2_000;
+    static final int BATCH_ROWS = 256;
+    private static final long BATCH_BYTES = 1 << 20;
+    static final int QUEUE_BATCHES = 4;
+
+    /** Canonical rows for the write-behind thread; an empty list ends it. */
+    private BlockingQueue<List<Object[]>> queue;
+
+    private Thread writeBehind;
+    private List<Object[]> batch;
+    private long batchBytes;
+    /** What stopped the write-behind thread (a write error), reported to the caller once seen. */
+    private volatile RuntimeException failure;
+
+    private boolean failureReported;
 
     TableWriter(TableSchema table, Path file) throws IOException {
         this.table = table;
@@ -81,6 +108,12 @@ public final class TableWriter implements Closeable {
      * @throws IllegalArgumentException when {@code values} does not have one value per column
      */
     public void writeRow(Object[] values) {
+        RuntimeException failed = failure;
+        if (failed != null && !failureReported && entry == null) {
+            // The write-behind thread's error, once; the writer is broken from here on.
+            failureReported = true;
+            throw failed;
+        }
         if (entry != null || broken) {
             throw new IllegalStateException("table file " + fileName + " is " + (broken ? "broken" : "closed"));
         }
@@ -89,12 +122,18 @@ public final class TableWriter implements Closeable {
                     + " columns, the row has " + values.length + " values");
         }
         long row = rows + 1;
+        Object[] checked = writeBehind == null ? canonical : new Object[codecs.length];
+        long size = 0;
         for (int i = 0; i < codecs.length; i++) {
             Object v = values[i];
             try {
-                canonical[i] = v == null ? null : codecs[i].canonical(v);
+                Object c = v == null ? null : codecs[i].canonical(v);
+                checked[i] = c;
+                if (writeBehind != null) {
+                    size += sizeOf(c);
+                }
             } catch (IllegalArgumentException | ClassCastException e) {
-                Arrays.fill(canonical, null);
+                Arrays.fill(checked, null);
                 throw MigrateException.input(
                         location()
                                 .withRow(row)
@@ -103,19 +142,17 @@ public final class TableWriter implements Closeable {
                                 + table.columns().get(i).type() + ")");
             }
         }
-        try {
-            generator.writeRaw(row == 1 ? FIRST_ROW : NEXT_ROW);
-            generator.writeStartObject();
-            for (int i = 0; i < codecs.length; i++) {
-                generator.writeFieldName(names[i]);
-                Object v = canonical[i];
-                if (v == null) {
-                    generator.writeNull();
-                } else {
-                    codecs[i].writeCanonical(generator, v);
-                }
+        if (writeBehind != null) {
+            batch.add(checked);
+            batchBytes += size;
+            rows = row;
+            if (batch.size() >= BATCH_ROWS || batchBytes >= BATCH_BYTES) {
+                handBatch();
             }
-            generator.writeEndObject();
+            return;
+        }
+        try {
+            writeJson(row, checked);
         } catch (IOException e) {
             broken = true;
             throw MigrateException.runtime(location().withRow(row), "cannot write: " + StagingWriter.describe(e), e);
@@ -124,6 +161,125 @@ public final class TableWriter implements Closeable {
             Arrays.fill(canonical, null);
         }
         rows = row;
+        if (row == WRITE_BEHIND_AFTER_ROWS) {
+            startWriteBehind();
+        }
+    }
+
+    private void writeJson(long row, Object[] values) throws IOException {
+        generator.writeRaw(row == 1 ? FIRST_ROW : NEXT_ROW);
+        generator.writeStartObject();
+        for (int i = 0; i < codecs.length; i++) {
+            generator.writeFieldName(names[i]);
+            Object v = values[i];
+            if (v == null) {
+                generator.writeNull();
+            } else {
+                codecs[i].writeCanonical(generator, v);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    /** A rough size of a canonical value, to bound what waits for the write-behind thread. */
+    private static long sizeOf(Object v) {
+        if (v instanceof String s) {
+            return 16 + s.length();
+        }
+        if (v instanceof byte[] b) {
+            return 16 + b.length;
+        }
+        if (v instanceof List<?> l) {
+            long n = 16;
+            for (Object e : l) {
+                n += sizeOf(e);
+            }
+            return n;
+        }
+        return 16;
+    }
+
+    private void startWriteBehind() {
+        queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        batch = new ArrayList<>(BATCH_ROWS);
+        long first = rows + 1;
+        writeBehind = new Thread(() -> writeBehind(first), "staging-writer " + table.name());
+        writeBehind.setDaemon(true);
+        writeBehind.start();
+    }
+
+    /** The write-behind thread: writes batches until the empty end marker, a write error or a discard. */
+    private void writeBehind(long firstRow) {
+        long row = firstRow;
+        try {
+            while (true) {
+                List<Object[]> b = queue.take();
+                if (b.isEmpty()) {
+                    return;
+                }
+                for (Object[] values : b) {
+                    writeJson(row, values);
+                    row++;
+                }
+            }
+        } catch (IOException e) {
+            broken = true;
+            failure =
+                    MigrateException.runtime(location().withRow(row), "cannot write: " + StagingWriter.describe(e), e);
+        } catch (RuntimeException e) {
+            broken = true;
+            failure = e;
+        } catch (InterruptedException e) {
+            // discard(): the file is being abandoned.
+        }
+    }
+
+    /** Hands the current batch to the write-behind thread, waiting while it is QUEUE_BATCHES behind. */
+    private void handBatch() {
+        List<Object[]> b = batch;
+        batch = new ArrayList<>(BATCH_ROWS);
+        batchBytes = 0;
+        put(b);
+    }
+
+    private void put(List<Object[]> b) {
+        try {
+            while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                RuntimeException failed = failure;
+                if (failed != null) {
+                    failureReported = true;
+                    throw failed;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MigrateException.runtime(location().withRow(rows), "interrupted while writing", e);
+        }
+    }
+
+    /** Waits until the write-behind thread has written every row handed to it; reports its failure. */
+    private void finishWriteBehind() {
+        if (writeBehind == null) {
+            return;
+        }
+        if (failure == null) {
+            if (!batch.isEmpty()) {
+                handBatch();
+            }
+            put(List.of());
+        }
+        try {
+            writeBehind.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MigrateException.runtime(location().withRow(rows), "interrupted while writing", e);
+        }
+        writeBehind = null;
+        RuntimeException failed = failure;
+        if (failed != null && !failureReported) {
+            failureReported = true;
+            throw failed;
+        }
     }
 
     /** Rows written so far. */
@@ -158,6 +314,12 @@ public final class TableWriter implements Closeable {
         if (entry != null) {
             return;
         }
+        try {
+            finishWriteBehind();
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
         if (broken) {
             discard();
             throw new IOException("table file " + fileName + " is incomplete after a write error");
@@ -171,6 +333,17 @@ public final class TableWriter implements Closeable {
     /** Closes the file without completing it (after a failure); the file is left for the caller to delete. */
     void discard() {
         broken = true;
+        Thread t = writeBehind;
+        if (t != null) {
+            queue.clear();
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writeBehind = null;
+        }
         try {
             generator.close();
         } catch (IOException | RuntimeException ignored) {
