@@ -190,7 +190,7 @@ class BadInputCatalogueTest {
                 fails(
                         "table file: invalid UTF-8",
                         3,
-                        "tags.json, table \"tags\": table file is not valid JSON: Invalid UTF-8",
+                        "tags.json, table \"tags\" … Invalid UTF-8 start byte 0xff",
                         importSqlite(d -> StagingEdits.rewriteTable(
                                 d,
                                 "tags.json",
@@ -461,7 +461,7 @@ class BadInputCatalogueTest {
                         "unknown database",
                         4,
                         "database \"no_such_db\" does not exist",
-                        work -> exportTo(work, "export-postgres", "--from", server().uri("no_such_db"))),
+                        work -> exportTo(work, "export-postgres", "--from", Urls.of(db, "no_such_db"))),
                 fails(
                         "missing privileges (no SELECT on a table)",
                         4,
@@ -472,7 +472,7 @@ class BadInputCatalogueTest {
                         3,
                         "user not found: nobody@example.com",
                         work -> exportTo(
-                                work, "export-postgres", "--from", db.uri(), "--user-email", "nobody@example.com")),
+                                work, "export-postgres", "--from", Urls.of(db), "--user-email", "nobody@example.com")),
                 fails(
                         "an email that matches two users",
                         3,
@@ -481,13 +481,13 @@ class BadInputCatalogueTest {
                                 work,
                                 "export-postgres",
                                 "--from",
-                                server().uri(dupEmailDb),
+                                Urls.of(db, dupEmailDb),
                                 "--user-email",
                                 "twin@example.com")),
                 succeeds(
                         "a user with no data",
                         work -> exportTo(
-                                work, "export-postgres", "--from", db.uri(), "--user-email", "carol@example.com"),
+                                work, "export-postgres", "--from", Urls.of(db), "--user-email", "carol@example.com"),
                         (work, run) -> {
                             assertThat(Files.readString(work.resolve("export/users.json")))
                                     .contains("carol@example.com")
@@ -499,7 +499,7 @@ class BadInputCatalogueTest {
                         }),
                 succeeds(
                         "an empty PostgreSQL database",
-                        work -> exportTo(work, "export-postgres", "--from", server().uri(emptyDb)),
+                        work -> exportTo(work, "export-postgres", "--from", Urls.of(db, emptyDb)),
                         (work, run) -> assertThat(
                                         manifest(work.resolve("export")).get("tables"))
                                 .isEmpty()),
@@ -507,7 +507,7 @@ class BadInputCatalogueTest {
                         "an unknown sslmode",
                         3,
                         "sslmode \"bogus\" from --from is not one of disable, allow, prefer,",
-                        work -> exportTo(work, "export-postgres", "--from", db.uri() + "?sslmode=bogus")),
+                        work -> exportTo(work, "export-postgres", "--from", Urls.of(db) + "?sslmode=bogus")),
                 fails(
                         "a port that is not a number",
                         3,
@@ -519,7 +519,7 @@ class BadInputCatalogueTest {
                             args(
                                     "export-postgres",
                                     "--from",
-                                    db.uri(),
+                                    Urls.of(db),
                                     "--export-dir",
                                     export.toString(),
                                     "--user-email",
@@ -529,6 +529,18 @@ class BadInputCatalogueTest {
                 }),
 
                 // PostgreSQL targets -> import-postgres
+                fails(
+                        "import-postgres: a table file changed after export",
+                        3,
+                        "notes.json, table \"notes\": SHA-256 mismatch",
+                        work -> {
+                            Path staging = StagingEdits.copy(goodStaging, work.resolve("export"));
+                            Files.writeString(
+                                    staging.resolve("notes.json"),
+                                    Files.readString(staging.resolve("notes.json"))
+                                            .replace("first", "frist"));
+                            return importPostgres(work, staging);
+                        }),
                 fails("import-postgres: connection refused", 4, "connection refused", work -> {
                     Prepared p = importPostgres(work, goodStaging);
                     return new Prepared(
@@ -552,7 +564,7 @@ class BadInputCatalogueTest {
                                 work.resolve("absent.db"),
                                 "validate",
                                 "--from",
-                                db.uri(),
+                                Urls.of(db),
                                 "--to",
                                 work.resolve("absent.db").toString(),
                                 "--report",
@@ -600,9 +612,9 @@ class BadInputCatalogueTest {
                         work -> new Prepared(
                                 args(
                                         "--from",
-                                        db.uri(),
+                                        Urls.of(db),
                                         "--to",
-                                        db.uri(),
+                                        Urls.of(db),
                                         "--export-dir",
                                         work.resolve("export").toString()),
                                 Map.of(),
@@ -624,7 +636,7 @@ class BadInputCatalogueTest {
                             target,
                             "--skip-export",
                             "--from",
-                            db.uri(),
+                            Urls.of(db),
                             "--to",
                             target.toString(),
                             "--export-dir",
@@ -637,7 +649,7 @@ class BadInputCatalogueTest {
                             "--skip-export",
                             "--skip-import",
                             "--from",
-                            db.uri(),
+                            Urls.of(db),
                             "--to",
                             target.toString(),
                             "--export-dir",
@@ -652,7 +664,7 @@ class BadInputCatalogueTest {
                                 "--skip-export",
                                 "--skip-import",
                                 "--from",
-                                db.uri(),
+                                Urls.of(db),
                                 "--to",
                                 work.resolve("absent.db").toString(),
                                 "--export-dir",
@@ -666,7 +678,7 @@ class BadInputCatalogueTest {
                         2,
                         "--to must be a SQLite file",
                         work -> new Prepared(
-                                args("import-sqlite", "--export-dir", goodStaging.toString(), "--to", db.uri()),
+                                args("import-sqlite", "--export-dir", goodStaging.toString(), "--to", Urls.of(db)),
                                 Map.of(),
                                 () -> Fingerprints.postgres(server(), db.name()))),
                 fails("a config file with an unknown key", 3, "unknown key \"sqlite_file\"", work -> {
@@ -724,7 +736,7 @@ class BadInputCatalogueTest {
                                         "--export-dir",
                                         goodStaging.toString(),
                                         "--to",
-                                        server().uri("no_such_db"),
+                                        Urls.of(db, "no_such_db"),
                                         "--no-backup"),
                                 Map.of(),
                                 () -> "none")),
@@ -964,7 +976,7 @@ class BadInputCatalogueTest {
                         "--export-dir",
                         staging.toString(),
                         "--to",
-                        server().uri(target),
+                        Urls.of(db, target),
                         "--backup-dir",
                         work.resolve("backups").toString()),
                 Map.of(),
@@ -1046,7 +1058,7 @@ class BadInputCatalogueTest {
         emptyDb = db.createDatabase("rel_cat_empty");
 
         goodStaging = shared.resolve("good-export");
-        Run export = Run.of("export-postgres", "--from", db.uri(), "--export-dir", goodStaging.toString());
+        Run export = Run.of("export-postgres", "--from", Urls.of(db), "--export-dir", goodStaging.toString());
         assertThat(export.code()).as(export.describe()).isZero();
         goodTarget = shared.resolve("good.db");
         Run imported = Run.of("import-sqlite", "--export-dir", goodStaging.toString(), "--to", goodTarget.toString());

@@ -59,7 +59,7 @@ class ConcurrentWriterExportTest {
                 work,
                 "export-postgres",
                 "--from",
-                db.uri() + "?application_name=" + APP,
+                Urls.of(db) + "?application_name=" + APP,
                 "--export-dir",
                 export.toString()));
         awaitSnapshot(exporting);
@@ -84,7 +84,7 @@ class ConcurrentWriterExportTest {
                 "--export-dir",
                 export.toString(),
                 "--to",
-                db.uri(copy),
+                Urls.of(db, copy),
                 "--backup-dir",
                 work.resolve("backups").toString());
         assertThat(load.code()).as(load.describe()).isZero();

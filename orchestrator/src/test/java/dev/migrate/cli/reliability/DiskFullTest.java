@@ -59,7 +59,7 @@ class DiskFullTest {
     void aFullDiskDuringExportIsOneLineAndLeavesNoManifest() throws Exception {
         Path export = small.resolve("export");
 
-        Run run = Run.in(Map.of(), work, "export-postgres", "--from", db.uri(), "--export-dir", export.toString());
+        Run run = Run.in(Map.of(), work, "export-postgres", "--from", Urls.of(db), "--export-dir", export.toString());
 
         run.assertOneLineError(4, "disk full");
         assertThat(export.resolve("manifest.json")).doesNotExist();
@@ -71,7 +71,8 @@ class DiskFullTest {
     @Test
     void aFullDiskDuringImportSqliteLeavesTheTargetByteIdentical() throws Exception {
         Path export = work.resolve("export");
-        Run exported = Run.in(Map.of(), work, "export-postgres", "--from", db.uri(), "--export-dir", export.toString());
+        Run exported =
+                Run.in(Map.of(), work, "export-postgres", "--from", Urls.of(db), "--export-dir", export.toString());
         assertThat(exported.code()).as(exported.describe()).isZero();
         Path target = small.resolve("app.db");
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);

@@ -66,7 +66,7 @@ class IdentifierInjectionTest {
                 "--from",
                 source.toString(),
                 "--to",
-                db.uri(target),
+                Urls.of(db, target),
                 "--export-dir",
                 work.resolve("export1").toString());
 
@@ -95,7 +95,7 @@ class IdentifierInjectionTest {
                 Map.of(),
                 work,
                 "--from",
-                db.uri(target),
+                Urls.of(db, target),
                 "--to",
                 back.toString(),
                 "--export-dir",

@@ -62,13 +62,19 @@ class KillAndDisconnectTest {
         }
         bigExport = shared.resolve("big-export");
         Run export = Run.of(
-                "export-postgres", "--from", db.uri(), "--export-dir", bigExport.toString(), "--include-table", "big");
+                "export-postgres",
+                "--from",
+                Urls.of(db),
+                "--export-dir",
+                bigExport.toString(),
+                "--include-table",
+                "big");
         assertThat(export.code()).as(export.describe()).isZero();
         Path smallExport = shared.resolve("small-export");
         Run small = Run.of(
                 "export-postgres",
                 "--from",
-                db.uri(),
+                Urls.of(db),
                 "--export-dir",
                 smallExport.toString(),
                 "--include-table",
@@ -152,7 +158,7 @@ class KillAndDisconnectTest {
                 "--export-dir",
                 bigExport.toString(),
                 "--to",
-                db.uri(target),
+                Urls.of(db, target),
                 "--backup-dir",
                 work.resolve("backups").toString());
         assertThat(again.code()).as(again.describe()).isZero();
@@ -174,7 +180,7 @@ class KillAndDisconnectTest {
                 "--export-dir",
                 bigExport.toString(),
                 "--to",
-                db.uri(target) + "?application_name=" + applicationName,
+                Urls.of(db, target) + "?application_name=" + applicationName,
                 "--backup-dir",
                 work.resolve("backups").toString());
         boolean reached = phaseLine == null
@@ -198,7 +204,7 @@ class KillAndDisconnectTest {
                 work,
                 "export-postgres",
                 "--from",
-                db.uri() + "?application_name=" + app,
+                Urls.of(db) + "?application_name=" + app,
                 "--export-dir",
                 export.toString(),
                 "--include-table",
@@ -226,7 +232,7 @@ class KillAndDisconnectTest {
                 "--export-dir",
                 bigExport.toString(),
                 "--to",
-                db.uri(target) + "?application_name=" + app,
+                Urls.of(db, target) + "?application_name=" + app,
                 "--backup-dir",
                 work.resolve("backups").toString()));
         Integer pid = awaitBackend(app, "copy%", running);
@@ -244,7 +250,7 @@ class KillAndDisconnectTest {
                 "--export-dir",
                 bigExport.toString(),
                 "--to",
-                db.uri(target),
+                Urls.of(db, target),
                 "--backup-dir",
                 work.resolve("backups").toString());
         assertThat(again.code()).as(again.describe()).isZero();

@@ -56,13 +56,15 @@ record Run(List<String> args, int code, String out, String err) {
 
     /**
      * The failure contract: exactly one error line, the last one on stderr, containing the
-     * expected fragment; no stack trace and no exception class name anywhere on stderr.
+     * expected fragment (parts separated by " … " must each appear); no stack trace and no exception class name anywhere on stderr.
      */
     void assertOneLineError(int expectedCode, String fragment) {
         assertThat(code).as(describe()).isEqualTo(expectedCode);
         String last = lastErrLine();
         assertThat(last).as(describe()).containsPattern("^(error|migrate[ a-z-]*): ");
-        assertThat(last).as(describe()).contains(fragment);
+        for (String part : fragment.split(" … ")) {
+            assertThat(last).as(describe()).contains(part);
+        }
         long errorLines = Arrays.stream(errLines())
                 .filter(l -> l.startsWith("error:") || l.startsWith("internal error:"))
                 .count();

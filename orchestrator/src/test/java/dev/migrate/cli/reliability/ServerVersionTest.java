@@ -33,7 +33,7 @@ class ServerVersionTest {
                 work,
                 "export-postgres",
                 "--from",
-                db.uri(),
+                Urls.of(db),
                 "--export-dir",
                 work.resolve("export").toString());
         assertThat(run.code()).as(run.describe()).isZero();
