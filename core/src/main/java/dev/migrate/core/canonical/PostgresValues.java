@@ -3,6 +3,7 @@ package dev.migrate.core.canonical;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.JsonText;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.TemporalText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

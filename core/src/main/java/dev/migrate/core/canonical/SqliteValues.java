@@ -9,6 +9,7 @@ import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.ShortestDecimal;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.TemporalText;
 import dev.migrate.core.types.ValueCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -523,12 +523,12 @@ public final class Codecs {
             String s = string(value, expected);
             try {
                 return switch (kind) {
-                    case DATE -> TemporalText.date(s);
-                    case TIME -> TemporalText.time(s, precision);
-                    case TIMETZ -> TemporalText.timetz(s, precision);
-                    case TIMESTAMP -> TemporalText.timestamp(s, precision);
-                    case TIMESTAMPTZ -> TemporalText.timestamptz(s, precision);
-                    default -> TemporalText.interval(s);
+                    case DATE -> TemporalText.canonicalDate(s);
+                    case TIME -> TemporalText.canonicalTime(s, precision);
+                    case TIMETZ -> TemporalText.canonicalTimetz(s, precision);
+                    case TIMESTAMP -> TemporalText.canonicalTimestamp(s, precision);
+                    case TIMESTAMPTZ -> TemporalText.canonicalTimestamptz(s, precision);
+                    default -> TemporalText.canonicalInterval(s);
                 };
             } catch (IllegalArgumentException e) {
                 throw mismatch(expected, s, e.getMessage());

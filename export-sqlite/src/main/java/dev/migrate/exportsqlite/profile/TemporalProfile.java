@@ -2,9 +2,9 @@ package dev.migrate.exportsqlite.profile;
 
 import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteConversion;
-import dev.migrate.core.canonical.TemporalText;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.TemporalText;
 import java.util.function.Supplier;
 
 /**

@@ -1,4 +1,4 @@
-package dev.migrate.core.canonical;
+package dev.migrate.core.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package dev.migrate.core.canonical;
+package dev.migrate.core.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.core.canonical.TemporalText.Form;
+import dev.migrate.core.types.TemporalText.Form;
 import org.junit.jupiter.api.Test;
 
 /** The ISO-8601 texts and epoch numbers applications store in SQLite (export-sqlite's profiling rule 12-14). */
