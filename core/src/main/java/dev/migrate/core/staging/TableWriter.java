@@ -114,6 +114,9 @@ public final class TableWriter implements Closeable {
             failureReported = true;
             throw failed;
         }
+        if (broken && failure != null && entry == null) {
+            throw failure; // the write-behind thread's error again, never a bare "broken"
+        }
         if (entry != null || broken) {
             throw new IllegalStateException("table file " + fileName + " is " + (broken ? "broken" : "closed"));
         }
@@ -223,12 +226,13 @@ public final class TableWriter implements Closeable {
                 }
             }
         } catch (IOException e) {
-            broken = true;
+            // failure before broken: a caller that sees broken must also see why.
             failure =
                     MigrateException.runtime(location().withRow(row), "cannot write: " + StagingWriter.describe(e), e);
-        } catch (RuntimeException e) {
             broken = true;
+        } catch (RuntimeException e) {
             failure = e;
+            broken = true;
         } catch (InterruptedException e) {
             // discard(): the file is being abandoned.
         }
