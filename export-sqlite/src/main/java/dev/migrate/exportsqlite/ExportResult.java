@@ -1,5 +1,6 @@
 package dev.migrate.exportsqlite;
 
+import dev.migrate.core.report.TableStats;
 import dev.migrate.core.staging.Manifest;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.migrate.exportsqlite;
 
+import dev.migrate.core.report.TableStats;
+
 /**
  * Progress callbacks for a console or a log; every method has a no-op default. Called on the
  * exporting thread.

@@ -2,6 +2,7 @@ package dev.migrate.exportsqlite;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.report.TableStats;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.SchemaSnapshot;

@@ -3,6 +3,7 @@ package dev.migrate.exportsqlite;
 import static dev.migrate.exportsqlite.TestFiles.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.core.report.TableStats;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -5,6 +5,7 @@ import static dev.migrate.exportsqlite.TestFiles.rows;
 import static dev.migrate.exportsqlite.TestFiles.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.core.report.TableStats;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Identity;
 import dev.migrate.core.schema.SkippedObject;

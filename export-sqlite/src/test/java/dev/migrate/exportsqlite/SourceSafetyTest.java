@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.report.TableStats;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;

@@ -1,5 +1,6 @@
 package dev.migrate.importpg;
 
+import dev.migrate.core.sql.SqlText;
 import dev.migrate.core.types.JsonText;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
@@ -83,7 +84,7 @@ final class DefaultTranslator {
     // ------------------------------------------------------------------ SQLite
 
     private static Translation fromSqlite(String expr, StagingType type, String shown) {
-        String e = stripParens(expr);
+        String e = SqlText.stripEnclosingParentheses(expr);
         String upper = e.toUpperCase(Locale.ROOT);
         if (upper.equals("NULL")) {
             return Translation.none();
@@ -117,12 +118,12 @@ final class DefaultTranslator {
         if ((upper.startsWith("X'") && e.endsWith("'"))) {
             return blob(e.substring(2, e.length() - 1), type, shown);
         }
-        if (isQuoted(e, '\'') || isQuoted(e, '"')) {
-            return literalString(unquote(e), type, shown);
+        if (SqlText.isQuoted(e, '\'') || SqlText.isQuoted(e, '"')) {
+            return literalString(SqlText.unquote(e), type, shown);
         }
         Matcher f = FUNCTION.matcher(e);
         if (f.matches()) {
-            return sqliteFunction(f.group(1).toLowerCase(Locale.ROOT), splitArgs(f.group(2)), type, shown);
+            return sqliteFunction(f.group(1).toLowerCase(Locale.ROOT), SqlText.splitArguments(f.group(2)), type, shown);
         }
         return Translation.dropped(shown, "not a portable SQLite default");
     }
@@ -130,11 +131,11 @@ final class DefaultTranslator {
     private static Translation sqliteFunction(String name, List<String> args, StagingType type, String shown) {
         List<String> values = new ArrayList<>();
         for (String a : args) {
-            String s = stripParens(a.strip());
-            if (!isQuoted(s, '\'') && !isQuoted(s, '"')) {
+            String s = SqlText.stripEnclosingParentheses(a.strip());
+            if (!SqlText.isQuoted(s, '\'') && !SqlText.isQuoted(s, '"')) {
                 return Translation.dropped(shown, "calls " + name + "() with a non-literal argument");
             }
-            values.add(unquote(s));
+            values.add(SqlText.unquote(s));
         }
         boolean now = values.isEmpty() || values.get(0).equalsIgnoreCase("now");
         boolean local = values.stream().anyMatch(v -> v.equalsIgnoreCase("localtime"));
@@ -530,92 +531,6 @@ final class DefaultTranslator {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    static String stripParens(String e) {
-        String s = e.strip();
-        while (s.startsWith("(") && s.endsWith(")") && closesAtEnd(s)) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    /** True when the opening parenthesis at 0 is closed by the last character. */
-    private static boolean closesAtEnd(String s) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                        i++;
-                    } else {
-                        quote = 0;
-                    }
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0 && i < s.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return depth == 0;
-    }
-
-    private static boolean isQuoted(String s, char q) {
-        if (s.length() < 2 || s.charAt(0) != q || s.charAt(s.length() - 1) != q) {
-            return false;
-        }
-        for (int i = 1; i < s.length() - 1; i++) {
-            if (s.charAt(i) == q) {
-                if (s.charAt(i + 1) == q && i + 1 < s.length() - 1) {
-                    i++;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static String unquote(String s) {
-        char q = s.charAt(0);
-        return s.substring(1, s.length() - 1).replace("" + q + q, "" + q);
-    }
-
-    private static List<String> splitArgs(String args) {
-        List<String> out = new ArrayList<>();
-        if (args.isBlank()) {
-            return out;
-        }
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(args.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(args.substring(start));
-        return out;
-    }
 
     /** A small SQL tokenizer: string literals, numbers, words, quoted identifiers, {@code ::} and single characters. */
     static final class Tokens {

@@ -1,6 +1,7 @@
 package dev.migrate.importpg;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.OneLine;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.SchemaSnapshot;
@@ -110,30 +111,6 @@ final class PgNames {
 
     /** The name in double quotes for a one-line message, control characters escaped, long names cut. */
     static String describe(String name) {
-        if (name == null) {
-            return "\"\"";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        int shown = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            i += Character.charCount(cp);
-            if (shown++ >= 80) {
-                b.append("...");
-                break;
-            }
-            if (cp == '\n') {
-                b.append("\\n");
-            } else if (cp == '\r') {
-                b.append("\\r");
-            } else if (cp == '\t') {
-                b.append("\\t");
-            } else if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        }
-        return b.append('"').toString();
+        return OneLine.identifier(name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.importsqlite;
 
 import dev.migrate.core.schema.EnumType;
+import dev.migrate.core.sql.SqlText;
 import dev.migrate.core.sql.SqliteDialect;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.JsonText;
@@ -77,7 +78,7 @@ final class DefaultTranslator {
         if (expression == null || expression.isBlank()) {
             return Translation.NONE;
         }
-        String e = stripParentheses(expression.strip());
+        String e = SqlText.stripEnclosingParentheses(expression);
         String lower = e.toLowerCase(Locale.ROOT);
         if (lower.equals("null") || lower.matches("null::.*")) {
             return Translation.NONE;
@@ -219,33 +220,5 @@ final class DefaultTranslator {
 
     private static Translation dropped(String expression, String why) {
         return new Translation(null, "default " + expression + " dropped: " + why);
-    }
-
-    /** Removes parentheses that enclose the whole expression: {@code ((-1))} → {@code -1}. */
-    static String stripParentheses(String e) {
-        String s = e;
-        while (s.startsWith("(") && s.endsWith(")") && enclosesWhole(s)) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    private static boolean enclosesWhole(String s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                inString = !inString;
-            } else if (!inString && c == '(') {
-                depth++;
-            } else if (!inString && c == ')') {
-                depth--;
-                if (depth == 0 && i < s.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.importsqlite;
 
 import dev.migrate.core.schema.IndexSchema;
+import dev.migrate.core.sql.SqlText;
 import dev.migrate.core.sql.SqliteDialect;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingKind;
@@ -170,23 +171,11 @@ final class IndexTranslator {
         }
 
         private static int matching(String text, int open) {
-            int depth = 0;
-            char quote = 0;
-            for (int i = open; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return i;
-                }
+            int close = SqlText.closingParenthesis(text, open);
+            if (close < 0) {
+                throw new NotPortable("its definition could not be read");
             }
-            throw new NotPortable("its definition could not be read");
+            return close;
         }
     }
 

@@ -45,6 +45,14 @@ public final class Settings {
         return this;
     }
 
+    /** Adds what the mixins were given on the command line. */
+    public Settings with(SettingsOptions... options) {
+        for (SettingsOptions o : options) {
+            o.applyTo(this);
+        }
+        return this;
+    }
+
     /** A yes/no flag: only {@code true} counts as given (picocli's absent boolean is false). */
     public Settings flag(ConfigKey key, boolean given) {
         return given ? flag(key, "true") : this;

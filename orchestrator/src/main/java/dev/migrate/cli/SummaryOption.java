@@ -1,10 +1,11 @@
 package dev.migrate.cli;
 
+import dev.migrate.core.config.ConfigKey;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --summary FILE}: the end-of-run summary table, also written as JSON. A picocli mixin. */
-public final class SummaryOption {
+public final class SummaryOption implements SettingsOptions {
 
     @Option(
             names = "--summary",
@@ -16,5 +17,10 @@ public final class SummaryOption {
     /** The file to write, or null. */
     public Path file() {
         return summaryFile;
+    }
+
+    @Override
+    public void applyTo(Settings settings) {
+        settings.flag(ConfigKey.SUMMARY, summaryFile);
     }
 }

@@ -1,12 +1,13 @@
 package dev.migrate.cli;
 
+import dev.migrate.core.config.ConfigKey;
 import picocli.CommandLine.Option;
 
 /**
  * How a multi-user schema names its users and the ownership of rows (tenant runs). A picocli
  * mixin; each option also has a config-file key and an environment variable.
  */
-public final class TenantNamesOption {
+public final class TenantNamesOption implements SettingsOptions {
 
     @Option(
             names = "--users-table",
@@ -33,10 +34,11 @@ public final class TenantNamesOption {
     String ownerColumn;
 
     /** Puts the given names into the settings. */
-    public Settings applyTo(Settings settings) {
-        return settings.flag(dev.migrate.core.config.ConfigKey.USERS_TABLE, usersTable)
-                .flag(dev.migrate.core.config.ConfigKey.USERS_KEY, usersKey)
-                .flag(dev.migrate.core.config.ConfigKey.USERS_EMAIL_COLUMN, usersEmailColumn)
-                .flag(dev.migrate.core.config.ConfigKey.OWNER_COLUMN, ownerColumn);
+    @Override
+    public void applyTo(Settings settings) {
+        settings.flag(ConfigKey.USERS_TABLE, usersTable)
+                .flag(ConfigKey.USERS_KEY, usersKey)
+                .flag(ConfigKey.USERS_EMAIL_COLUMN, usersEmailColumn)
+                .flag(ConfigKey.OWNER_COLUMN, ownerColumn);
     }
 }

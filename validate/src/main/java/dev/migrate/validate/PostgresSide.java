@@ -7,7 +7,6 @@ import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingType;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,28 +19,22 @@ import java.util.Map;
 import java.util.Set;
 
 /** A PostgreSQL schema read in one read-only snapshot, values through {@link PostgresValues}. */
-final class PostgresSide implements Side {
+final class PostgresSide extends JdbcSide {
 
     static final int FETCH_SIZE = 5000;
 
     private final Endpoint.Postgres endpoint;
-    private final Connection connection;
     private final Map<String, Map<String, String>> columns = new HashMap<>();
-    private Set<String> tables;
 
     PostgresSide(Endpoint.Postgres endpoint) {
+        super(endpoint, Databases.openPostgres(endpoint), "catalog query failed");
         this.endpoint = endpoint;
-        this.connection = Databases.openPostgres(endpoint);
         try {
-            PostgresValues.prepareSession(connection);
+            PostgresValues.prepareSession(connection());
         } catch (SQLException e) {
             close();
             throw Databases.failure(endpoint, null, "cannot prepare the session", e);
         }
-    }
-
-    Connection connection() {
-        return connection;
     }
 
     String schema() {
@@ -58,23 +51,15 @@ final class PostgresSide implements Side {
     }
 
     @Override
-    public Endpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
     public String kind() {
         return "postgresql";
     }
 
     @Override
-    public Set<String> tables() {
-        if (tables == null) {
-            Set<String> out = new LinkedHashSet<>();
-            query(SqlResources.load("pg_tables.sql"), null, rs -> out.add(rs.getString(1)), endpoint.schema());
-            tables = out;
-        }
-        return tables;
+    Set<String> readTables() {
+        Set<String> out = new LinkedHashSet<>();
+        query(SqlResources.load("pg_tables.sql"), null, rs -> out.add(rs.getString(1)), endpoint.schema());
+        return out;
     }
 
     @Override
@@ -106,7 +91,7 @@ final class PostgresSide implements Side {
             sql.append(" where ").append(selection.where());
         }
         try {
-            PreparedStatement ps = connection.prepareStatement(sql.toString());
+            PreparedStatement ps = connection().prepareStatement(sql.toString());
             ps.setFetchSize(FETCH_SIZE);
             for (int i = 0; i < selection.parameters().size(); i++) {
                 ps.setString(i + 1, selection.parameters().get(i));
@@ -136,7 +121,7 @@ final class PostgresSide implements Side {
         }
         sql.append(") in (").append(unnest).append("))");
         try {
-            PreparedStatement ps = connection.prepareStatement(sql.toString());
+            PreparedStatement ps = connection().prepareStatement(sql.toString());
             ps.setFetchSize(FETCH_SIZE);
             for (int k = 0; k < keyColumns.length; k++) {
                 String[] values = new String[keys.size()];
@@ -144,7 +129,7 @@ final class PostgresSide implements Side {
                     Object v = keys.get(r)[k];
                     values[r] = v == null ? null : v.toString();
                 }
-                Array array = connection.createArrayOf("text", values);
+                Array array = connection().createArrayOf("text", values);
                 ps.setArray(k + 1, array);
             }
             return new ResultSetRows(ps, ps.executeQuery(), compared, c -> reader(c.type()), endpoint, table);
@@ -181,103 +166,5 @@ final class PostgresSide implements Side {
             sql.append("1");
         }
         return sql.append(" from ").append(qualified(table));
-    }
-
-    /** Runs a catalog query with string parameters. */
-    void query(String sql, String table, RowHandler handler, String... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw Databases.failure(endpoint, table, "catalog query failed", e);
-        }
-    }
-
-    /** Handles one result row. */
-    @FunctionalInterface
-    interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    @Override
-    public void close() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // read-only: nothing to undo
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing a read-only connection cannot lose data
-        }
-    }
-
-    /** Reader factory per compared column. */
-    @FunctionalInterface
-    interface Readers {
-        ColumnReader reader(ColumnSchema column);
-    }
-
-    /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
-    static final class ResultSetRows implements RowStream {
-        private final PreparedStatement statement;
-        private final ResultSet rs;
-        private final ColumnReader[] readers;
-        private final Endpoint endpoint;
-        private final String table;
-
-        ResultSetRows(
-                PreparedStatement statement,
-                ResultSet rs,
-                List<ColumnSchema> compared,
-                Readers factory,
-                Endpoint endpoint,
-                String table) {
-            this.statement = statement;
-            this.rs = rs;
-            this.readers = new ColumnReader[compared.size()];
-            for (int i = 0; i < readers.length; i++) {
-                readers[i] = factory.reader(compared.get(i));
-            }
-            this.endpoint = endpoint;
-            this.table = table;
-        }
-
-        @Override
-        public Object[] next() {
-            try {
-                if (!rs.next()) {
-                    return null;
-                }
-                Object[] row = new Object[readers.length];
-                for (int i = 0; i < row.length; i++) {
-                    try {
-                        row[i] = readers[i].read(rs, i + 1);
-                    } catch (IllegalArgumentException e) {
-                        row[i] = new Unreadable(e.getMessage());
-                    }
-                }
-                return row;
-            } catch (SQLException e) {
-                throw Databases.failure(endpoint, table, "cannot read table", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                rs.close();
-                statement.close();
-            } catch (SQLException ignored) {
-                // read-only
-            }
-        }
     }
 }

@@ -8,9 +8,7 @@ import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.SqliteDialect;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,30 +20,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** A SQLite file opened read-only, in one read transaction, values through {@link SqliteValues}. */
-final class SqliteSide implements Side {
+final class SqliteSide extends JdbcSide {
 
-    private final Endpoint.Sqlite endpoint;
-    private final Connection connection;
     private final Map<String, Map<String, String>> columns = new HashMap<>();
     private final Map<String, List<String>> keys = new HashMap<>();
-    private Set<String> tables;
 
     SqliteSide(Endpoint.Sqlite endpoint) {
-        this.endpoint = endpoint;
-        this.connection = Databases.openSqlite(endpoint.file());
-    }
-
-    Connection connection() {
-        return connection;
+        super(endpoint, Databases.openSqlite(endpoint.file()), "query failed");
     }
 
     static String quote(String name) {
         return SqliteDialect.INSTANCE.quote(name);
-    }
-
-    @Override
-    public Endpoint endpoint() {
-        return endpoint;
     }
 
     @Override
@@ -54,15 +39,12 @@ final class SqliteSide implements Side {
     }
 
     @Override
-    public Set<String> tables() {
-        if (tables == null) {
-            Set<String> out = new LinkedHashSet<>();
-            query(
-                    "select name from sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'",
-                    null, rs -> out.add(rs.getString(1)));
-            tables = out;
-        }
-        return tables;
+    Set<String> readTables() {
+        Set<String> out = new LinkedHashSet<>();
+        query(
+                "select name from sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'",
+                null, rs -> out.add(rs.getString(1)));
+        return out;
     }
 
     @Override
@@ -115,10 +97,10 @@ final class SqliteSide implements Side {
         }
         sql.append(" from ").append(quote(table));
         try {
-            PreparedStatement ps = connection.prepareStatement(sql.toString());
-            return new PostgresSide.ResultSetRows(ps, ps.executeQuery(), compared, SqliteSide::reader, endpoint, table);
+            PreparedStatement ps = connection().prepareStatement(sql.toString());
+            return new ResultSetRows(ps, ps.executeQuery(), compared, SqliteSide::reader, endpoint(), table);
         } catch (SQLException e) {
-            throw Databases.failure(endpoint, table, "cannot read table", e);
+            throw Databases.failure(endpoint(), table, "cannot read table", e);
         }
     }
 
@@ -138,34 +120,5 @@ final class SqliteSide implements Side {
             cell.read(rs, i);
             return cell.isNull() ? null : SqliteValues.convert(type, conversion, cell);
         };
-    }
-
-    void query(String sql, String table, PostgresSide.RowHandler handler, String... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw Databases.failure(endpoint, table, "query failed", e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // read-only
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // read-only
-        }
     }
 }

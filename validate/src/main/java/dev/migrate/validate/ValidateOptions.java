@@ -57,6 +57,24 @@ public record ValidateOptions(
         return new ValidateOptions(source, target, stagingDir, null, null, null, null, null, null, 0);
     }
 
+    /**
+     * A tenant run for the user with this email, in a multi-user schema with these names (null
+     * names take their defaults).
+     */
+    public ValidateOptions withTenant(String userEmail, String usersTable, String emailColumn, String ownerColumn) {
+        return new ValidateOptions(
+                source,
+                target,
+                stagingDir,
+                userEmail,
+                usersTable,
+                emailColumn,
+                ownerColumn,
+                reportPath,
+                rulesFile,
+                maxReportedKeys);
+    }
+
     public ValidateOptions withUserEmail(String email) {
         return new ValidateOptions(
                 source,

@@ -1,6 +1,7 @@
 package dev.migrate.core.sql;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.OneLine;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -64,16 +65,16 @@ public interface Dialect {
             throw MigrateException.input("an empty identifier cannot be used as a " + name() + " name");
         }
         if (identifier.indexOf('\0') >= 0) {
-            throw MigrateException.input("identifier " + Identifiers.describe(identifier)
+            throw MigrateException.input("identifier " + OneLine.identifier(identifier)
                     + " contains a NUL character, which " + name() + " names cannot hold");
         }
         if (!Identifiers.isWellFormed(identifier)) {
-            throw MigrateException.input("identifier " + Identifiers.describe(identifier)
+            throw MigrateException.input("identifier " + OneLine.identifier(identifier)
                     + " contains an unpaired UTF-16 surrogate and has no UTF-8 form");
         }
         int bytes = utf8Length(identifier);
         if (bytes > maxIdentifierBytes()) {
-            throw MigrateException.input("identifier " + Identifiers.describe(identifier) + " is " + bytes
+            throw MigrateException.input("identifier " + OneLine.identifier(identifier) + " is " + bytes
                     + " bytes long in UTF-8; " + name() + " keeps at most " + maxIdentifierBytes()
                     + " bytes and would silently truncate it");
         }

@@ -2,6 +2,7 @@ package dev.migrate.core.sql;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.OneLine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -124,7 +125,7 @@ public final class PostgresDialect implements Dialect {
         List<String> tooLong = new ArrayList<>();
         for (String column : columns) {
             if (!fits(column)) {
-                tooLong.add(Identifiers.describe(column) + " (" + Dialect.utf8Length(column) + " bytes)");
+                tooLong.add(OneLine.identifier(column) + " (" + Dialect.utf8Length(column) + " bytes)");
             }
         }
         if (tooLong.isEmpty()) {
@@ -139,7 +140,7 @@ public final class PostgresDialect implements Dialect {
             List<String> groups = new ArrayList<>();
             for (List<String> group : collisions.values()) {
                 groups.add(String.join(
-                        " and ", group.stream().map(Identifiers::describe).toList()));
+                        " and ", group.stream().map(OneLine::identifier).toList()));
             }
             message.append("; after truncation these would be the same column: ")
                     .append(String.join("; ", groups));

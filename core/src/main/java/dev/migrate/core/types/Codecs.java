@@ -168,11 +168,6 @@ public final class Codecs {
         }
 
         @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
-        }
-
-        @Override
         public void writeCanonical(JsonGenerator g, Object value) throws IOException {
             g.writeNumber((long) (Long) value);
         }
@@ -214,20 +209,12 @@ public final class Codecs {
 
     // ------------------------------------------------------------------ decimal
 
-    private static final class DecimalCodec implements ValueCodec {
-        private final Integer precision;
-        private final int scale;
-        private final String expected;
+    /** A kind whose JSON form is a string holding its canonical text (decimals, text, temporals...). */
+    private abstract static class StringFormCodec implements ValueCodec {
+        final String expected;
 
-        DecimalCodec(Integer precision, int scale) {
-            this.precision = precision;
-            this.scale = scale;
-            this.expected = precision == null ? "a decimal" : "a decimal(" + precision + "," + scale + ")";
-        }
-
-        @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
+        StringFormCodec(String expected) {
+            this.expected = expected;
         }
 
         @Override
@@ -238,6 +225,17 @@ public final class Codecs {
         @Override
         public Object read(JsonParser p) throws IOException {
             return canonical(readString(p, expected));
+        }
+    }
+
+    private static final class DecimalCodec extends StringFormCodec {
+        private final Integer precision;
+        private final int scale;
+
+        DecimalCodec(Integer precision, int scale) {
+            super(precision == null ? "a decimal" : "a decimal(" + precision + "," + scale + ")");
+            this.precision = precision;
+            this.scale = scale;
         }
 
         @Override
@@ -265,11 +263,6 @@ public final class Codecs {
         FloatCodec(boolean single) {
             this.single = single;
             this.expected = single ? "a float32 number" : "a float64 number";
-        }
-
-        @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
         }
 
         @Override
@@ -364,11 +357,6 @@ public final class Codecs {
 
     private static final class BooleanCodec implements ValueCodec {
         @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
-        }
-
-        @Override
         public void writeCanonical(JsonGenerator g, Object value) throws IOException {
             g.writeBoolean((Boolean) value);
         }
@@ -394,32 +382,16 @@ public final class Codecs {
     // ------------------------------------------------------------------ strings
 
     /** text, varchar(n), char(n), enum, source_text: any valid Unicode string, at most {@code length} characters. */
-    private static class TextCodec implements ValueCodec {
+    private static class TextCodec extends StringFormCodec {
         private final Integer length;
-        final String expected;
 
         TextCodec(Integer length) {
             this(length, length == null ? "text" : "text of at most " + length + " characters");
         }
 
         TextCodec(Integer length, String expected) {
+            super(expected);
             this.length = length;
-            this.expected = expected;
-        }
-
-        @Override
-        public final void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
-        }
-
-        @Override
-        public void writeCanonical(JsonGenerator g, Object value) throws IOException {
-            g.writeString((String) value);
-        }
-
-        @Override
-        public Object read(JsonParser p) throws IOException {
-            return canonical(readString(p, expected));
         }
 
         @Override
@@ -540,11 +512,6 @@ public final class Codecs {
 
     private static final class BytesCodec implements ValueCodec {
         @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
-        }
-
-        @Override
         public void writeCanonical(JsonGenerator g, Object value) throws IOException {
             // Jackson's default variant is RFC 4648 base64, padded, no line breaks (as Base64.getEncoder()).
             g.writeBinary((byte[]) value);
@@ -580,11 +547,6 @@ public final class Codecs {
 
         ArrayCodec(ValueCodec element) {
             this.element = element;
-        }
-
-        @Override
-        public void write(JsonGenerator g, Object value) throws IOException {
-            writeCanonical(g, canonical(value));
         }
 
         @Override

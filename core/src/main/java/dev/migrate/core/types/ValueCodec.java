@@ -16,16 +16,16 @@ public interface ValueCodec {
      * @throws IllegalArgumentException when the value is not of the canonical Java type or form;
      *     nothing has been written then
      */
-    void write(JsonGenerator generator, Object value) throws IOException;
+    default void write(JsonGenerator generator, Object value) throws IOException {
+        writeCanonical(generator, canonical(value));
+    }
 
     /**
      * Writes a value that {@link #canonical} returned, without checking it again (the table
      * writer validates a whole row first, then writes it, so a bad value never leaves half a row
      * in the file). Passing anything else is a programming error with unspecified results.
      */
-    default void writeCanonical(JsonGenerator generator, Object canonicalValue) throws IOException {
-        write(generator, canonicalValue);
-    }
+    void writeCanonical(JsonGenerator generator, Object canonicalValue) throws IOException;
 
     /**
      * Reads the value at the parser's current token (not null) and returns its canonical form.

@@ -1,5 +1,6 @@
 package dev.migrate.exportsqlite.profile;
 
+import dev.migrate.core.OneLine;
 import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteValues;
 import java.util.HexFormat;
@@ -36,28 +37,7 @@ public record Example(String rowKey, String value) {
 
     /** A text in single quotes, control characters escaped, long text shortened. */
     public static String quote(String s) {
-        StringBuilder b = new StringBuilder("'");
-        int shown = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (shown++ >= MAX_TEXT) {
-                b.append("...");
-                break;
-            }
-            if (cp == '\n') {
-                b.append("\\n");
-            } else if (cp == '\r') {
-                b.append("\\r");
-            } else if (cp == '\t') {
-                b.append("\\t");
-            } else if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        }
-        return b.append("'").toString();
+        return OneLine.quoted(s, '\'', MAX_TEXT);
     }
 
     /** {@code x'66696c65...'} with at most 16 bytes shown. */

@@ -3,12 +3,16 @@ package dev.migrate.cli.commands;
 import dev.migrate.cli.CliContext;
 import dev.migrate.cli.CommonOptions;
 import dev.migrate.cli.Settings;
+import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.RunSummary;
 import dev.migrate.cli.report.SummaryJson;
 import dev.migrate.cli.report.SummaryTable;
+import dev.migrate.core.config.ConfigKey;
+import dev.migrate.core.config.MigrateConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
@@ -45,6 +49,18 @@ abstract class BaseCommand implements Callable<Integer> {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** Runs a step with a console progress display, closed when the step ends. */
+    static <T> T withProgress(Function<Progress, T> step) {
+        try (Progress progress = Progress.forConsole()) {
+            return step.apply(progress);
+        }
+    }
+
+    /** Prints the summary table and writes it as JSON to the configured {@code summary} file, if any. */
+    void finish(RunSummary summary, MigrateConfig config) {
+        finish(summary, config.path(ConfigKey.SUMMARY).orElse(null));
     }
 
     /** Prints the summary table and writes it as JSON when asked to. */

@@ -4,8 +4,8 @@ import dev.migrate.cli.Endpoints;
 import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
+import dev.migrate.cli.TableFilterOption;
 import dev.migrate.cli.TenantNamesOption;
-import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.RunSummary;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.cli.steps.ExportPostgresStep;
@@ -65,19 +65,8 @@ public final class ExportPostgresCommand extends BaseCommand {
             description = "PostgreSQL schema(s) to export (repeatable or comma-separated; default: public).")
     List<String> schemas;
 
-    @Option(
-            names = "--include-table",
-            paramLabel = "GLOB",
-            split = ",",
-            description = "Export only tables matching GLOB (repeatable; * and ? wildcards).")
-    List<String> includeTables;
-
-    @Option(
-            names = "--exclude-table",
-            paramLabel = "GLOB",
-            split = ",",
-            description = "Skip tables matching GLOB (repeatable; applied after --include-table).")
-    List<String> excludeTables;
+    @Mixin
+    TableFilterOption tables;
 
     @Mixin
     TenantNamesOption tenantNames;
@@ -87,11 +76,9 @@ public final class ExportPostgresCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        MigrateConfig config = tenantNames
-                .applyTo(settings())
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+        MigrateConfig config = settings()
+                .with(tenantNames, exportDir, summary)
                 .flag(ConfigKey.USER_EMAIL, userEmail)
-                .flag(ConfigKey.SUMMARY, summary.file())
                 .resolve();
         Endpoints endpoints = new Endpoints(context());
         PostgresTarget source = endpoints.postgres(
@@ -103,14 +90,9 @@ public final class ExportPostgresCommand extends BaseCommand {
                 ? schemas
                 : List.of(config.get(ConfigKey.SCHEMA).orElse("public"));
         ExportPostgresStep.Request request = new ExportPostgresStep.Request(
-                source, config.exportDir(), schemaList, includeTables, excludeTables, TenantNames.from(config));
-        StepReport report;
-        try (Progress progress = Progress.forConsole()) {
-            report = ExportPostgresStep.run(request, progress);
-        }
-        finish(
-                RunSummary.of(ExportPostgresStep.NAME, report).withFile("staging directory: " + config.exportDir()),
-                config.path(ConfigKey.SUMMARY).orElse(null));
+                source, config.exportDir(), schemaList, tables.includes(), tables.excludes(), TenantNames.from(config));
+        StepReport report = withProgress(progress -> ExportPostgresStep.run(request, progress));
+        finish(RunSummary.of(ExportPostgresStep.NAME, report), config);
         return ExitCodes.SUCCESS;
     }
 }

@@ -4,14 +4,12 @@ import dev.migrate.cli.Endpoints;
 import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
-import dev.migrate.cli.progress.Progress;
+import dev.migrate.cli.TableFilterOption;
 import dev.migrate.cli.report.RunSummary;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.cli.steps.ExportSqliteStep;
-import dev.migrate.core.config.ConfigKey;
 import dev.migrate.core.config.MigrateConfig;
 import dev.migrate.core.config.SqliteTarget;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,41 +41,22 @@ public final class ExportSqliteCommand extends BaseCommand {
     @Mixin
     ExportDirOption exportDir;
 
-    @Option(
-            names = "--include-table",
-            paramLabel = "GLOB",
-            split = ",",
-            description = "Export only tables matching GLOB (repeatable; * and ? wildcards).")
-    List<String> includeTables;
-
-    @Option(
-            names = "--exclude-table",
-            paramLabel = "GLOB",
-            split = ",",
-            description = "Skip tables matching GLOB (repeatable; applied after --include-table).")
-    List<String> excludeTables;
+    @Mixin
+    TableFilterOption tables;
 
     @Mixin
     SummaryOption summary;
 
     @Override
     public Integer call() {
-        MigrateConfig config = settings()
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
-                .flag(ConfigKey.SUMMARY, summary.file())
-                .resolve();
+        MigrateConfig config = settings().with(exportDir, summary).resolve();
         Endpoints endpoints = new Endpoints(context());
         SqliteTarget source = endpoints.sqlite(
                 from != null ? from : endpoints.configuredSqlite(config.from()).orElse(null), "--from", config);
         ExportSqliteStep.Request request =
-                new ExportSqliteStep.Request(source.path(), config.exportDir(), includeTables, excludeTables);
-        StepReport report;
-        try (Progress progress = Progress.forConsole()) {
-            report = ExportSqliteStep.run(request, progress);
-        }
-        finish(
-                RunSummary.of(ExportSqliteStep.NAME, report).withFile("staging directory: " + config.exportDir()),
-                config.path(ConfigKey.SUMMARY).orElse(null));
+                new ExportSqliteStep.Request(source.path(), config.exportDir(), tables.includes(), tables.excludes());
+        StepReport report = withProgress(progress -> ExportSqliteStep.run(request, progress));
+        finish(RunSummary.of(ExportSqliteStep.NAME, report), config);
         return ExitCodes.SUCCESS;
     }
 }

@@ -5,7 +5,6 @@ import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
 import dev.migrate.cli.TenantNamesOption;
-import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.RunSummary;
 import dev.migrate.cli.steps.ImportPostgresStep;
 import dev.migrate.cli.steps.TenantNames;
@@ -99,14 +98,12 @@ public final class ImportPostgresCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        MigrateConfig config = tenantNames
-                .applyTo(settings())
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+        MigrateConfig config = settings()
+                .with(tenantNames, exportDir, summary)
                 .flag(ConfigKey.USER_EMAIL, userEmail)
                 .flag(ConfigKey.SCHEMA, schema)
                 .flag(ConfigKey.NO_BACKUP, noBackup)
                 .flag(ConfigKey.BACKUP_DIR, backupDir)
-                .flag(ConfigKey.SUMMARY, summary.file())
                 .resolve();
         Endpoints endpoints = new Endpoints(context());
         PostgresTarget target = endpoints.postgres(
@@ -120,16 +117,8 @@ public final class ImportPostgresCommand extends BaseCommand {
                 !config.flag(ConfigKey.NO_BACKUP),
                 config.backupDir().orElse(null),
                 TenantNames.from(config));
-        ImportPostgresStep.Outcome outcome;
-        try (Progress progress = Progress.forConsole()) {
-            outcome = ImportPostgresStep.run(request, progress);
-        }
-        RunSummary summary = RunSummary.of(ImportPostgresStep.NAME, outcome.report())
-                .withFile("PostgreSQL database: " + target.describe());
-        if (outcome.backup() != null) {
-            summary = summary.withFile("backup of the touched tables: " + outcome.backup());
-        }
-        finish(summary, config.path(ConfigKey.SUMMARY).orElse(null));
+        ImportPostgresStep.Outcome outcome = withProgress(progress -> ImportPostgresStep.run(request, progress));
+        finish(RunSummary.of(ImportPostgresStep.NAME, outcome.report()), config);
         return ExitCodes.SUCCESS;
     }
 }

@@ -4,7 +4,6 @@ import dev.migrate.cli.Endpoints;
 import dev.migrate.cli.ExitCodes;
 import dev.migrate.cli.ExportDirOption;
 import dev.migrate.cli.SummaryOption;
-import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.RunSummary;
 import dev.migrate.cli.steps.ImportSqliteStep;
 import dev.migrate.core.config.ConfigKey;
@@ -70,10 +69,9 @@ public final class ImportSqliteCommand extends BaseCommand {
     @Override
     public Integer call() {
         MigrateConfig config = settings()
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
+                .with(exportDir, summary)
                 .flag(ConfigKey.NO_BACKUP, noBackup)
                 .flag(ConfigKey.BACKUP_DIR, backupDir)
-                .flag(ConfigKey.SUMMARY, summary.file())
                 .resolve();
         Endpoints endpoints = new Endpoints(context());
         SqliteTarget target = endpoints.sqlite(
@@ -84,16 +82,8 @@ public final class ImportSqliteCommand extends BaseCommand {
                 schemaFile,
                 !config.flag(ConfigKey.NO_BACKUP),
                 config.backupDir().orElse(null));
-        ImportSqliteStep.Outcome outcome;
-        try (Progress progress = Progress.forConsole()) {
-            outcome = ImportSqliteStep.run(request, progress);
-        }
-        RunSummary summary =
-                RunSummary.of(ImportSqliteStep.NAME, outcome.report()).withFile("SQLite file: " + target.path());
-        if (outcome.backup() != null) {
-            summary = summary.withFile("backup of the previous file: " + outcome.backup());
-        }
-        finish(summary, config.path(ConfigKey.SUMMARY).orElse(null));
+        ImportSqliteStep.Outcome outcome = withProgress(progress -> ImportSqliteStep.run(request, progress));
+        finish(RunSummary.of(ImportSqliteStep.NAME, outcome.report()), config);
         return ExitCodes.SUCCESS;
     }
 }

@@ -12,6 +12,7 @@ import dev.migrate.cli.VersionProvider;
 import dev.migrate.cli.plan.DryRun;
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.RunSummary;
+import dev.migrate.cli.report.StepReport;
 import dev.migrate.cli.steps.ExportPostgresStep;
 import dev.migrate.cli.steps.ExportSqliteStep;
 import dev.migrate.cli.steps.ImportPostgresStep;
@@ -145,14 +146,12 @@ public final class MigrateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        MigrateConfig config = tenantNames
-                .applyTo(settings())
+        MigrateConfig config = settings()
+                .with(tenantNames, exportDir, summary)
                 .flag(ConfigKey.FROM, from)
                 .flag(ConfigKey.TO, to)
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
                 .flag(ConfigKey.USER_EMAIL, userEmail)
                 .flag(ConfigKey.NO_BACKUP, noBackup)
-                .flag(ConfigKey.SUMMARY, summary.file())
                 .resolve();
         Direction direction = new Endpoints(context).direction(config);
         TenantNames tenant = TenantNames.from(config);
@@ -177,11 +176,10 @@ public final class MigrateCommand extends BaseCommand {
                 StagingReader.open(dir);
                 LOG.info("using the existing export in {} (verified)", dir);
             } else {
-                run = run.plus(export(direction.source(), dir, schema, tenant, progress))
-                        .withFile("staging directory: " + dir);
+                run = run.plusWithFiles(export(direction.source(), dir, schema, tenant, progress));
             }
             if (!skipImport) {
-                run = importInto(direction.target(), dir, schema, tenant, config, progress, run);
+                run = run.plusWithFiles(importInto(direction.target(), dir, schema, tenant, config, progress));
             }
         }
         Endpoint source = ValidateStep.endpoint(direction.source(), schema);
@@ -193,8 +191,7 @@ public final class MigrateCommand extends BaseCommand {
         return Validation.finish(validation, out(), summaryFile, run.plus(validation.step()));
     }
 
-    private static dev.migrate.cli.report.StepReport export(
-            Database source, Path dir, String schema, TenantNames tenant, Progress progress) {
+    private static StepReport export(Database source, Path dir, String schema, TenantNames tenant, Progress progress) {
         if (source.isPostgres()) {
             return ExportPostgresStep.run(
                     new ExportPostgresStep.Request(source.postgres(), dir, List.of(schema), null, null, tenant),
@@ -203,29 +200,19 @@ public final class MigrateCommand extends BaseCommand {
         return ExportSqliteStep.run(new ExportSqliteStep.Request(source.sqlite().path(), dir, null, null), progress);
     }
 
-    private static RunSummary importInto(
-            Database target,
-            Path dir,
-            String schema,
-            TenantNames tenant,
-            MigrateConfig config,
-            Progress progress,
-            RunSummary run) {
+    private static StepReport importInto(
+            Database target, Path dir, String schema, TenantNames tenant, MigrateConfig config, Progress progress) {
         boolean backup = !config.flag(ConfigKey.NO_BACKUP);
         Path backupDir = config.backupDir().orElse(null);
         if (target.isPostgres()) {
-            ImportPostgresStep.Outcome o = ImportPostgresStep.run(
-                    new ImportPostgresStep.Request(
-                            dir, target.postgres(), schema, false, false, backup, backupDir, tenant),
-                    progress);
-            RunSummary r = run.plus(o.report())
-                    .withFile("PostgreSQL database: " + target.postgres().describe());
-            return o.backup() == null ? r : r.withFile("backup of the touched tables: " + o.backup());
+            return ImportPostgresStep.run(
+                            new ImportPostgresStep.Request(
+                                    dir, target.postgres(), schema, false, false, backup, backupDir, tenant),
+                            progress)
+                    .report();
         }
-        ImportSqliteStep.Outcome o = ImportSqliteStep.run(
-                new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress);
-        RunSummary r =
-                run.plus(o.report()).withFile("SQLite file: " + target.sqlite().path());
-        return o.backup() == null ? r : r.withFile("backup of the previous file: " + o.backup());
+        return ImportSqliteStep.run(
+                        new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress)
+                .report();
     }
 }

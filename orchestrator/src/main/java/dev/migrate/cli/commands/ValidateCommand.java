@@ -84,14 +84,12 @@ public final class ValidateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        MigrateConfig config = tenantNames
-                .applyTo(settings())
+        MigrateConfig config = settings()
+                .with(tenantNames, exportDir, summary)
                 .flag(ConfigKey.FROM, from)
                 .flag(ConfigKey.TO, to)
-                .flag(ConfigKey.EXPORT_DIR, exportDir.given())
                 .flag(ConfigKey.USER_EMAIL, userEmail)
                 .flag(ConfigKey.REPORT, report)
-                .flag(ConfigKey.SUMMARY, summary.file())
                 .resolve();
         Endpoints endpoints = new Endpoints(context());
         String schema = config.get(ConfigKey.SCHEMA).orElse("public");

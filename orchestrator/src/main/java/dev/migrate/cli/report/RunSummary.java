@@ -20,9 +20,9 @@ public record RunSummary(String command, List<StepReport> steps, String validati
         files = List.copyOf(files);
     }
 
-    /** A run of one step. */
+    /** A run of one step, with what it produced. */
     public static RunSummary of(String command, StepReport step) {
-        return new RunSummary(command, List.of(step), null, List.of());
+        return new RunSummary(command, List.of(), null, List.of()).plusWithFiles(step);
     }
 
     /** This summary with one more step. */
@@ -30,6 +30,15 @@ public record RunSummary(String command, List<StepReport> steps, String validati
         List<StepReport> all = new ArrayList<>(steps);
         all.add(step);
         return new RunSummary(command, all, validationStatus, files);
+    }
+
+    /** This summary with one more step and what that step produced ({@link StepReport#files()}). */
+    public RunSummary plusWithFiles(StepReport step) {
+        RunSummary out = plus(step);
+        for (String file : step.files()) {
+            out = out.withFile(file);
+        }
+        return out;
     }
 
     /** This summary with the validation outcome. */

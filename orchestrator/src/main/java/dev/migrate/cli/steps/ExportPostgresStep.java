@@ -4,7 +4,6 @@ import dev.migrate.cli.VersionProvider;
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.core.config.PostgresTarget;
-import dev.migrate.core.report.RunStats;
 import dev.migrate.core.report.TableStats;
 import dev.migrate.exportpg.ExportListener;
 import dev.migrate.exportpg.ExportPostgresOptions;
@@ -76,10 +75,14 @@ public final class ExportPostgresStep {
             }
         });
         progress.finishTable();
-        List<TableStats> tables = result.tables().stream()
-                .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), t.notes()))
-                .toList();
-        RunStats stats = new RunStats(List.of(new RunStats.Phase(NAME, Timing.since(t0))), tables, result.warnings());
-        return new StepReport(NAME, "PostgreSQL " + request.source().describe() + " -> " + request.exportDir(), stats);
+        return StepReports.of(
+                NAME,
+                "PostgreSQL " + request.source().describe() + " -> " + request.exportDir(),
+                t0,
+                result.tables().stream()
+                        .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), t.notes()))
+                        .toList(),
+                result.warnings(),
+                List.of(StepReports.stagingDirectory(request.exportDir())));
     }
 }

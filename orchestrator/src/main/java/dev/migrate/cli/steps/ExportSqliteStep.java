@@ -3,7 +3,6 @@ package dev.migrate.cli.steps;
 import dev.migrate.cli.VersionProvider;
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.StepReport;
-import dev.migrate.core.report.RunStats;
 import dev.migrate.core.report.TableStats;
 import dev.migrate.exportsqlite.ExportResult;
 import dev.migrate.exportsqlite.ExportSqliteOptions;
@@ -23,11 +22,13 @@ public final class ExportSqliteStep {
 
     private ExportSqliteStep() {}
 
+    /** The module's options for a request. */
     public static ExportSqliteOptions options(Request r) {
         return ExportSqliteOptions.of(r.source(), r.exportDir(), VersionProvider.version())
                 .withTables(r.includeTables(), r.excludeTables());
     }
 
+    /** Runs the export; failures are thrown as the module's one-line MigrateException. */
     public static StepReport run(Request request, Progress progress) {
         long t0 = System.nanoTime();
         ExportResult result = new SqliteExporter(options(request)).run(new ProgressListener() {
@@ -42,15 +43,17 @@ public final class ExportSqliteStep {
             }
 
             @Override
-            public void tableFinished(dev.migrate.exportsqlite.TableStats stats) {
+            public void tableFinished(TableStats stats) {
                 progress.finishTable();
             }
         });
         progress.finishTable();
-        List<TableStats> tables = result.tables().stream()
-                .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), t.notes()))
-                .toList();
-        RunStats stats = new RunStats(List.of(new RunStats.Phase(NAME, Timing.since(t0))), tables, result.warnings());
-        return new StepReport(NAME, "SQLite " + request.source() + " -> " + request.exportDir(), stats);
+        return StepReports.of(
+                NAME,
+                "SQLite " + request.source() + " -> " + request.exportDir(),
+                t0,
+                result.tables(),
+                result.warnings(),
+                List.of(StepReports.stagingDirectory(request.exportDir())));
     }
 }

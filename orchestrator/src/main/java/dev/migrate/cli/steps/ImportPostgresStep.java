@@ -3,7 +3,6 @@ package dev.migrate.cli.steps;
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.core.config.PostgresTarget;
-import dev.migrate.core.report.RunStats;
 import dev.migrate.core.report.TableStats;
 import dev.migrate.importpg.ImportListener;
 import dev.migrate.importpg.ImportPostgresOptions;
@@ -12,6 +11,7 @@ import dev.migrate.importpg.PostgresImporter;
 import dev.migrate.importpg.TableImportStats;
 import dev.migrate.importpg.TenantOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs import-postgres. */
@@ -37,11 +37,12 @@ public final class ImportPostgresStep {
             Path backupRoot,
             TenantNames tenant) {}
 
-    /** The report, and where the backup went (or null). */
+    /** The report (listing the database and the backup), and where the backup went (or null). */
     public record Outcome(StepReport report, Path backup, String userId, boolean userCreated) {}
 
     private ImportPostgresStep() {}
 
+    /** The module's options for a request. */
     public static ImportPostgresOptions options(Request r) {
         ImportPostgresOptions o = ImportPostgresOptions.of(
                         r.exportDir(), r.target().jdbcUrl(), r.target().properties())
@@ -57,6 +58,7 @@ public final class ImportPostgresStep {
         return o;
     }
 
+    /** Runs the import; failures are thrown as the module's one-line MigrateException. */
     public static Outcome run(Request request, Progress progress) {
         long t0 = System.nanoTime();
         ImportResult result = new PostgresImporter(options(request)).run(new ImportListener() {
@@ -81,19 +83,25 @@ public final class ImportPostgresStep {
             }
         });
         progress.finishTable();
-        List<TableStats> tables = result.tables().stream()
-                .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), t.notes()))
-                .toList();
-        RunStats stats = new RunStats(List.of(new RunStats.Phase(NAME, Timing.since(t0))), tables, result.warnings());
         String description =
                 request.exportDir() + " -> PostgreSQL " + request.target().describe()
                         + (result.userId() == null
                                 ? ""
                                 : " as user " + result.userId() + (result.userCreated() ? " (created)" : ""));
-        return new Outcome(
-                new StepReport(NAME, description, stats),
-                result.backupDirectory(),
-                result.userId(),
-                result.userCreated());
+        List<String> files = new ArrayList<>();
+        files.add("PostgreSQL database: " + request.target().describe());
+        if (result.backupDirectory() != null) {
+            files.add("backup of the touched tables: " + result.backupDirectory());
+        }
+        StepReport report = StepReports.of(
+                NAME,
+                description,
+                t0,
+                result.tables().stream()
+                        .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), t.notes()))
+                        .toList(),
+                result.warnings(),
+                files);
+        return new Outcome(report, result.backupDirectory(), result.userId(), result.userCreated());
     }
 }

@@ -2,7 +2,6 @@ package dev.migrate.cli.steps;
 
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.StepReport;
-import dev.migrate.core.report.RunStats;
 import dev.migrate.core.report.TableStats;
 import dev.migrate.importsqlite.ImportListener;
 import dev.migrate.importsqlite.ImportResult;
@@ -26,11 +25,12 @@ public final class ImportSqliteStep {
      */
     public record Request(Path exportDir, Path target, Path schemaFile, boolean backup, Path backupDir) {}
 
-    /** The report, and the backup of the previous target if one was made. */
+    /** The report (listing the file and its backup), and the backup of the previous target if one was made. */
     public record Outcome(StepReport report, Path backup) {}
 
     private ImportSqliteStep() {}
 
+    /** The module's options for a request. */
     public static ImportSqliteOptions options(Request r) {
         return ImportSqliteOptions.of(r.exportDir(), r.target())
                 .withSchemaFile(r.schemaFile())
@@ -38,6 +38,7 @@ public final class ImportSqliteStep {
                 .withBackupDir(r.backupDir());
     }
 
+    /** Runs the import; failures are thrown as the module's one-line MigrateException. */
     public static Outcome run(Request request, Progress progress) {
         long t0 = System.nanoTime();
         ImportResult result = new SqliteImporter(options(request)).run(new ImportListener() {
@@ -62,11 +63,20 @@ public final class ImportSqliteStep {
             }
         });
         progress.finishTable();
-        List<TableStats> tables = result.tables().stream()
-                .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), notes(t)))
-                .toList();
-        RunStats stats = new RunStats(List.of(new RunStats.Phase(NAME, Timing.since(t0))), tables, result.warnings());
-        StepReport report = new StepReport(NAME, request.exportDir() + " -> SQLite " + result.target(), stats);
+        List<String> files = new ArrayList<>();
+        files.add("SQLite file: " + request.target());
+        if (result.backup() != null) {
+            files.add("backup of the previous file: " + result.backup());
+        }
+        StepReport report = StepReports.of(
+                NAME,
+                request.exportDir() + " -> SQLite " + result.target(),
+                t0,
+                result.tables().stream()
+                        .map(t -> new TableStats(t.table(), t.rows(), t.bytes(), t.seconds(), notes(t)))
+                        .toList(),
+                result.warnings(),
+                files);
         return new Outcome(report, result.backup());
     }
 

@@ -44,21 +44,12 @@ public final class ValidateStep {
                 : new Endpoint.Sqlite(db.sqlite().path());
     }
 
+    /** The module's options for a request. */
     public static ValidateOptions options(Request r) {
         ValidateOptions o = ValidateOptions.of(r.source(), r.target(), r.stagingDir());
         if (r.tenant() != null) {
             TenantNames t = r.tenant();
-            o = new ValidateOptions(
-                    o.source(),
-                    o.target(),
-                    o.stagingDir(),
-                    t.email(),
-                    t.usersTable(),
-                    t.emailColumn(),
-                    t.ownerColumn(),
-                    null,
-                    null,
-                    0);
+            o = o.withTenant(t.email(), t.usersTable(), t.emailColumn(), t.ownerColumn());
         }
         if (r.reportFile() != null) {
             o = o.withReportPath(r.reportFile());
@@ -69,6 +60,7 @@ public final class ValidateStep {
         return o;
     }
 
+    /** Runs the validation; differences are in the report, only failures to run are thrown. */
     public static Outcome run(Request request) {
         long t0 = System.nanoTime();
         ValidateOptions options = options(request);

@@ -1,0 +1,148 @@
+package dev.migrate.validate;
+
+import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.schema.ColumnSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the two database sides share: one read-only connection (one snapshot), catalog queries with
+ * bound parameters, rows streamed through canonical readers, and a close that undoes nothing
+ * because nothing was written.
+ */
+abstract class JdbcSide implements Side {
+
+    private final Endpoint endpoint;
+    private final Connection connection;
+    private final String queryFailure;
+    private Set<String> tables;
+
+    /** @param queryFailure the words for a failed query in messages, e.g. "catalog query failed" */
+    JdbcSide(Endpoint endpoint, Connection connection, String queryFailure) {
+        this.endpoint = endpoint;
+        this.connection = connection;
+        this.queryFailure = queryFailure;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Set<String> tables() {
+        if (tables == null) {
+            tables = readTables();
+        }
+        return tables;
+    }
+
+    /** The side's table names, read once. */
+    abstract Set<String> readTables();
+
+    /** Runs a query with string parameters, handing each result row to the handler. */
+    void query(String sql, String table, RowHandler handler, String... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw Databases.failure(endpoint, table, queryFailure, e);
+        }
+    }
+
+    /** Handles one result row. */
+    @FunctionalInterface
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // read-only: nothing to undo
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a read-only connection cannot lose data
+        }
+    }
+
+    /** Reader factory per compared column. */
+    @FunctionalInterface
+    interface Readers {
+        ColumnReader reader(ColumnSchema column);
+    }
+
+    /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
+    static final class ResultSetRows implements RowStream {
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final ColumnReader[] readers;
+        private final Endpoint endpoint;
+        private final String table;
+
+        ResultSetRows(
+                PreparedStatement statement,
+                ResultSet rs,
+                List<ColumnSchema> compared,
+                Readers factory,
+                Endpoint endpoint,
+                String table) {
+            this.statement = statement;
+            this.rs = rs;
+            this.readers = new ColumnReader[compared.size()];
+            for (int i = 0; i < readers.length; i++) {
+                readers[i] = factory.reader(compared.get(i));
+            }
+            this.endpoint = endpoint;
+            this.table = table;
+        }
+
+        @Override
+        public Object[] next() {
+            try {
+                if (!rs.next()) {
+                    return null;
+                }
+                Object[] row = new Object[readers.length];
+                for (int i = 0; i < row.length; i++) {
+                    try {
+                        row[i] = readers[i].read(rs, i + 1);
+                    } catch (IllegalArgumentException e) {
+                        row[i] = new Unreadable(e.getMessage());
+                    }
+                }
+                return row;
+            } catch (SQLException e) {
+                throw Databases.failure(endpoint, table, "cannot read table", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                rs.close();
+                statement.close();
+            } catch (SQLException ignored) {
+                // read-only
+            }
+        }
+    }
+}
