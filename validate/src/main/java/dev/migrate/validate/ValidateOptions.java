@@ -62,59 +62,25 @@ public record ValidateOptions(
      * names take their defaults).
      */
     public ValidateOptions withTenant(String userEmail, String usersTable, String emailColumn, String ownerColumn) {
-        return new ValidateOptions(
-                source,
-                target,
-                stagingDir,
-                userEmail,
-                usersTable,
-                emailColumn,
-                ownerColumn,
-                reportPath,
-                rulesFile,
-                maxReportedKeys);
+        return copy(userEmail, usersTable, emailColumn, ownerColumn, reportPath, rulesFile);
     }
 
     public ValidateOptions withUserEmail(String email) {
-        return new ValidateOptions(
-                source,
-                target,
-                stagingDir,
-                email,
-                usersTable,
-                emailColumn,
-                ownerColumn,
-                reportPath,
-                rulesFile,
-                maxReportedKeys);
+        return copy(email, usersTable, emailColumn, ownerColumn, reportPath, rulesFile);
     }
 
     public ValidateOptions withRulesFile(Path rules) {
-        return new ValidateOptions(
-                source,
-                target,
-                stagingDir,
-                userEmail,
-                usersTable,
-                emailColumn,
-                ownerColumn,
-                reportPath,
-                rules,
-                maxReportedKeys);
+        return copy(userEmail, usersTable, emailColumn, ownerColumn, reportPath, rules);
     }
 
     public ValidateOptions withReportPath(Path report) {
+        return copy(userEmail, usersTable, emailColumn, ownerColumn, report, rulesFile);
+    }
+
+    /** These options with the given tenant names and files; endpoints and limits unchanged. */
+    private ValidateOptions copy(String email, String users, String emailCol, String owner, Path report, Path rules) {
         return new ValidateOptions(
-                source,
-                target,
-                stagingDir,
-                userEmail,
-                usersTable,
-                emailColumn,
-                ownerColumn,
-                report,
-                rulesFile,
-                maxReportedKeys);
+                source, target, stagingDir, email, users, emailCol, owner, report, rules, maxReportedKeys);
     }
 
     /** True for a tenant run ({@code --user-email}). */
