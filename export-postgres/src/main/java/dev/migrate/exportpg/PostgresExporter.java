@@ -1,6 +1,7 @@
 package dev.migrate.exportpg;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.staging.ExportPreview;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.staging.SourceInfo;
 import dev.migrate.core.staging.StagingWriter;
@@ -8,6 +9,9 @@ import dev.migrate.core.staging.TableEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,6 +66,53 @@ public final class PostgresExporter {
         try (PgSession session = PgSession.open(options.jdbcUrl(), options.connectionProperties(), options.schemas())) {
             ExportPlan plan = new ExportPlanner(session, options).plan();
             return write(session, listener, started, plan);
+        }
+    }
+
+    /**
+     * What {@link #run} would export, decided exactly as {@link #run} decides it (same snapshot,
+     * catalog, table choice and order, tenant filters: an unknown user fails here too), without
+     * creating the staging directory or writing anything. Rows: in a tenant run, each filtered
+     * table's rows are counted in the snapshot with the export's own filter; a table read whole
+     * gets the planner's estimate.
+     *
+     * @throws MigrateException with a one-line message, as {@link #run}
+     */
+    public ExportPreview plan() {
+        try (PgSession session = PgSession.open(options.jdbcUrl(), options.connectionProperties(), options.schemas())) {
+            ExportPlan plan = new ExportPlanner(session, options).plan();
+            List<ExportPreview.TableRows> rows = new ArrayList<>();
+            for (SourceTable t : plan.tables()) {
+                Cond filter = plan.tenant() == null ? Cond.TRUE : plan.tenant().filter(TableKey.of(t));
+                rows.add(
+                        filter.isTrue()
+                                ? new ExportPreview.TableRows(
+                                        t.name(), Math.max(0, Math.round(t.estimatedRows())), false)
+                                : new ExportPreview.TableRows(
+                                        t.name(), count(session, t, filter, plan.tenant()), true));
+            }
+            return new ExportPreview(
+                    new SourceInfo("postgresql", session.serverVersion(), session.database()),
+                    plan.snapshot(),
+                    plan.tenantFilter(),
+                    rows,
+                    plan.warnings());
+        }
+    }
+
+    /** The rows the export's filter selects, counted in the snapshot. */
+    private static long count(PgSession session, SourceTable t, Cond filter, TenantPlan tenant) {
+        String sql = "SELECT count(*) FROM " + t.fromItem() + " WHERE " + filter.whereOrNull();
+        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
+            for (int i = 1; i <= filter.params(); i++) {
+                s.setString(i, tenant.userId());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw session.error(e, t.name());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.SchemaSnapshot;
 import dev.migrate.core.schema.SkippedObject;
 import dev.migrate.core.schema.TableSchema;
+import dev.migrate.core.staging.ExportPreview;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.staging.SourceInfo;
 import dev.migrate.core.staging.StagingWriter;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,14 +69,45 @@ public final class SqliteExporter {
      *     then (a staging directory without manifest is by definition incomplete)
      */
     public ExportResult run(ProgressListener listener) {
+        List<String> warnings = new ArrayList<>();
+        ExportResult result = inSnapshot(warnings, snapshot -> export(snapshot, listener, warnings));
+        return new ExportResult(result.manifest(), result.exportDir(), result.tables(), warnings);
+    }
+
+    /**
+     * What {@link #run} would export, read the same way (one read-only snapshot, the catalog, the
+     * profile pass over every value, so the types are the ones the export would choose) without
+     * creating the staging directory or writing anything. Row counts are exact.
+     *
+     * @throws MigrateException as {@link #run}
+     */
+    public ExportPreview plan() {
+        List<String> warnings = new ArrayList<>();
+        return inSnapshot(warnings, snapshot -> {
+            Selection selection = select(snapshot, warnings);
+            Profiler profiler = new Profiler(snapshot, selection, warnings);
+            List<ExportPreview.TableRows> rows = new ArrayList<>();
+            for (SourceTable table : selection.ordered()) {
+                Profiled p = profiler.profile(table);
+                rows.add(new ExportPreview.TableRows(table.name(), p.export().profiledRows(), true));
+            }
+            reportSkipped(selection.catalog().skipped(), warnings);
+            return new ExportPreview(selection.source(), profiler.schema(), null, rows, warnings);
+        });
+    }
+
+    /**
+     * Opens the source read-only, begins the snapshot, does the work, and says so in a warning when
+     * SQLite had to create -wal/-shm companions to read it.
+     */
+    private <T> T inSnapshot(List<String> warnings, Function<SnapshotConnection, T> work) {
         Path source = options.source();
         SourceFile.check(source);
         List<Path> companionsBefore = companions(source);
-        List<String> warnings = new ArrayList<>();
-        ExportResult result;
+        T result;
         try (SnapshotConnection snapshot = SnapshotConnection.open(source, options.busyTimeout())) {
             snapshot.begin();
-            result = export(snapshot, listener, warnings);
+            result = work.apply(snapshot);
         }
         List<Path> created = new ArrayList<>(companions(source));
         created.removeAll(companionsBefore);
@@ -84,15 +117,15 @@ public final class SqliteExporter {
             String line = "SQLite created " + String.join(" and ", names) + " beside the source: a WAL-mode"
                     + " database needs them even to be read; the database file itself was not modified";
             LOG.info(line);
-            List<String> all = new ArrayList<>(result.warnings());
-            all.add(line);
-            result = new ExportResult(result.manifest(), result.exportDir(), result.tables(), all);
+            warnings.add(line);
         }
         return result;
     }
 
-    private ExportResult export(SnapshotConnection snapshot, ProgressListener listener, List<String> warnings) {
-        String fileName = options.source().getFileName().toString();
+    /** The catalog, and the tables the options choose in load order. */
+    private record Selection(Catalog catalog, List<SourceTable> ordered, SourceInfo source) {}
+
+    private Selection select(SnapshotConnection snapshot, List<String> warnings) {
         String where = options.source().toString();
         Catalog catalog;
         try {
@@ -110,20 +143,70 @@ public final class SqliteExporter {
             warnings.add("the database has no tables; the export is empty");
         }
         List<SourceTable> ordered = TableOrder.order(selected, warnings);
-        listener.snapshotStarted(ordered.size());
+        String fileName = options.source().getFileName().toString();
         LOG.info(
-                "exporting {} of {} tables from {} (SQLite {})",
+                "reading {} of {} tables from {} (SQLite {})",
                 ordered.size(),
                 allNames.size(),
                 fileName,
                 catalog.sqliteVersion());
+        return new Selection(catalog, ordered, new SourceInfo("sqlite", catalog.sqliteVersion(), fileName));
+    }
 
-        Map<String, SourceTable> exportedByKey = byKey(ordered);
-        Map<String, SourceTable> allByKey = byKey(catalog.tables());
-        List<SkippedObject> skipped = new ArrayList<>(catalog.skipped());
-        TableSchemas schemas = new TableSchemas(exportedByKey, allByKey, warnings, skipped);
-        Map<String, EnumType> enums = new LinkedHashMap<>();
-        List<TableSchema> tableSchemas = new ArrayList<>();
+    /** One table after its profile pass: ready for the export pass, with its manifest schema and notes. */
+    private record Profiled(TableExport export, TableSchema schema, List<String> notes) {}
+
+    /** Profiles the chosen tables one by one and collects what the manifest's schema says about them. */
+    private final class Profiler {
+        private final SnapshotConnection snapshot;
+        private final Selection selection;
+        private final List<String> warnings;
+        private final List<SkippedObject> skipped;
+        private final TableSchemas schemas;
+        private final Map<String, EnumType> enums = new LinkedHashMap<>();
+        private final List<TableSchema> tableSchemas = new ArrayList<>();
+
+        Profiler(SnapshotConnection snapshot, Selection selection, List<String> warnings) {
+            this.snapshot = snapshot;
+            this.selection = selection;
+            this.warnings = warnings;
+            this.skipped = new ArrayList<>(selection.catalog().skipped());
+            this.schemas = new TableSchemas(
+                    byKey(selection.ordered()), byKey(selection.catalog().tables()), warnings, skipped);
+        }
+
+        Profiled profile(SourceTable table) {
+            TableExport export = new TableExport(snapshot.connection(), options.busyTimeout(), table);
+            export.profile();
+            List<String> notes = new ArrayList<>();
+            registerEnums(export, enums, warnings);
+            List<ColumnSchema> columns = export.columnSchemas();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnSchema c = columns.get(i);
+                if (c.note() != null) {
+                    notes.add("column \"" + c.name() + "\": " + c.note());
+                    if (export.decisions().get(i).warning()) {
+                        warnings.add("table \"" + table.name() + "\", column \"" + c.name() + "\": " + c.note());
+                    }
+                }
+            }
+            warnLongNames(table, warnings);
+            TableSchema schema = schemas.build(table, columns, nullsInKey(export));
+            tableSchemas.add(schema);
+            return new Profiled(export, schema, notes);
+        }
+
+        /** The manifest's schema of the tables profiled so far. */
+        SchemaSnapshot schema() {
+            return new SchemaSnapshot(tableSchemas, List.copyOf(enums.values()), skipped);
+        }
+    }
+
+    private ExportResult export(SnapshotConnection snapshot, ProgressListener listener, List<String> warnings) {
+        Selection selection = select(snapshot, warnings);
+        List<SourceTable> ordered = selection.ordered();
+        listener.snapshotStarted(ordered.size());
+        Profiler profiler = new Profiler(snapshot, selection, warnings);
         List<TableEntry> entries = new ArrayList<>();
         List<TableStats> stats = new ArrayList<>();
 
@@ -134,39 +217,22 @@ public final class SqliteExporter {
                 index++;
                 listener.tableStarted(table.name(), index, ordered.size());
                 long started = System.nanoTime();
-                TableExport export = new TableExport(snapshot.connection(), options.busyTimeout(), table);
-                export.profile();
-                List<String> notes = new ArrayList<>();
-                registerEnums(export, enums, warnings);
-                List<ColumnSchema> columns = export.columnSchemas();
-                for (int i = 0; i < columns.size(); i++) {
-                    ColumnSchema c = columns.get(i);
-                    if (c.note() != null) {
-                        notes.add("column \"" + c.name() + "\": " + c.note());
-                        if (export.decisions().get(i).warning()) {
-                            warnings.add("table \"" + table.name() + "\", column \"" + c.name() + "\": " + c.note());
-                        }
-                    }
-                }
-                warnLongNames(table, warnings);
-                TableSchema schema = schemas.build(table, columns, nullsInKey(export));
-                tableSchemas.add(schema);
-                TableEntry entry = writeTable(writer, schema, export, listener);
+                Profiled p = profiler.profile(table);
+                TableEntry entry = writeTable(writer, p.schema(), p.export(), listener);
                 long rows = entry.rows();
                 entries.add(entry);
-                TableStats s = new TableStats(table.name(), rows, entry.bytes(), seconds(started), notes);
+                TableStats s = new TableStats(table.name(), rows, entry.bytes(), seconds(started), p.notes());
                 stats.add(s);
                 listener.tableFinished(s);
                 LOG.info("table {}: {} rows, {} bytes", table.name(), rows, entry.bytes());
             }
-            reportSkipped(catalog.skipped(), warnings);
-            SchemaSnapshot snapshotSchema = new SchemaSnapshot(tableSchemas, List.copyOf(enums.values()), skipped);
+            reportSkipped(selection.catalog().skipped(), warnings);
             Manifest manifest = new Manifest(
                     Manifest.FORMAT_VERSION,
                     options.toolVersion(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    new SourceInfo("sqlite", catalog.sqliteVersion(), fileName),
-                    snapshotSchema,
+                    selection.source(),
+                    profiler.schema(),
                     null,
                     entries);
             writer.commit(manifest);

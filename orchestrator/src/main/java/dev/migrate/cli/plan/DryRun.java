@@ -4,8 +4,14 @@ import dev.migrate.cli.Endpoints.Database;
 import dev.migrate.cli.Endpoints.Direction;
 import dev.migrate.cli.plan.Plan.ColumnPlan;
 import dev.migrate.cli.plan.Plan.TablePlan;
+import dev.migrate.cli.steps.ExportPostgresStep;
+import dev.migrate.cli.steps.ExportSqliteStep;
 import dev.migrate.cli.steps.TenantNames;
 import dev.migrate.core.config.Redactor;
+import dev.migrate.core.staging.ExportPreview;
+import dev.migrate.core.staging.TenantFilter;
+import dev.migrate.exportpg.PostgresExporter;
+import dev.migrate.exportsqlite.SqliteExporter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +38,9 @@ public final class DryRun {
             PrintWriter out) {
         Database source = direction.source();
         Database target = direction.target();
-        Plan plan;
-        if (skipExport) {
-            plan = new ManifestPlanner(stagingDir, target.isPostgres(), tenant).plan();
-        } else if (source.isPostgres()) {
-            plan = new PostgresPlanner(source.postgres(), schema, tenant).plan();
-        } else {
-            plan = new SqlitePlanner(source.sqlite().path(), tenant).plan();
-        }
+        Plan plan = skipExport
+                ? new ManifestPlanner(stagingDir, target.isPostgres(), tenant).plan()
+                : planExport(source, target, tenant, schema, stagingDir);
 
         out.println("Plan (dry run: nothing is written)");
         out.println(
@@ -83,6 +84,40 @@ public final class DryRun {
             plan.skipped().forEach(s -> out.println("  - " + s));
         }
         out.flush();
+    }
+
+    /** The export's own plan: what it would read and write, decided as the export decides it. */
+    private static Plan planExport(Database source, Database target, TenantNames tenant, String schema, Path dir) {
+        List<String> notes = new ArrayList<>();
+        ExportPreview preview;
+        if (source.isPostgres()) {
+            preview = new PostgresExporter(ExportPostgresStep.options(new ExportPostgresStep.Request(
+                            source.postgres(), dir, List.of(schema), null, null, tenant)))
+                    .plan();
+            TenantFilter record = preview.tenant();
+            if (record != null) {
+                notes.add("user " + record.userEmail() + " found: " + record.userKey() + " = " + record.userId());
+            }
+        } else {
+            preview = new SqliteExporter(ExportSqliteStep.options(
+                            new ExportSqliteStep.Request(source.sqlite().path(), dir, null, null)))
+                    .plan();
+            notes.add("column types are the export's: it profiled every value (a column whose values do not fit its"
+                    + " declared type gets a wider type, named in its note); rows counted exactly");
+            if (tenant != null) {
+                notes.add("tenant expansion: rows are attached to user " + tenant.email() + " (found in the target, or"
+                        + " created from app_config) through " + tenant.ownerColumn() + "; that user's existing rows"
+                        + " are replaced, other users' rows are not touched");
+            }
+        }
+        return Plans.of(
+                preview.schema(),
+                table -> preview.rows(table).orElse(null),
+                preview.tenant(),
+                tenant,
+                target.isPostgres(),
+                source.isPostgres(),
+                notes);
     }
 
     private static List<String> steps(Direction d, boolean skipExport, boolean skipImport) {
