@@ -2,10 +2,7 @@ package dev.migrate.exportpg;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import dev.migrate.core.config.PostgresConnectError;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -18,19 +15,9 @@ final class PgErrors {
 
     private PgErrors() {}
 
-    /** A failure to open the connection. */
+    /** A failure to open the connection: the translation every command shares (core). */
     static MigrateException connect(SQLException e, String target, String user, String password) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String prefix = "cannot connect to PostgreSQL at " + target + ": ";
-        String why;
-        switch (state) {
-            case "28P01" -> why = "password authentication failed for user \"" + user + "\"";
-            case "3D000" -> why = serverText(e); // 'database "x" does not exist'
-            case "28000" -> why = serverText(e); // no pg_hba.conf entry, role does not exist
-            case "42501" -> why = "permission denied: " + serverText(e);
-            default -> why = networkReason(e);
-        }
-        return MigrateException.runtime(scrub(prefix + why, password), e);
+        return PostgresConnectError.of(e, target, user, password);
     }
 
     /** A failure while reading, with the table when there is one. */
@@ -52,24 +39,6 @@ final class PgErrors {
             message = "PostgreSQL at " + target + " failed: " + text;
         }
         return MigrateException.runtime(where, scrub(message, password), e);
-    }
-
-    private static String networkReason(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (t instanceof UnknownHostException) {
-                return "unknown host " + t.getMessage();
-            }
-            if (t instanceof NoRouteToHostException) {
-                return "no route to host";
-            }
-            if (t instanceof SocketTimeoutException) {
-                return "connection timed out";
-            }
-        }
-        return serverText(e);
     }
 
     /** The server's own message when there is one, else the driver's, first line only. */

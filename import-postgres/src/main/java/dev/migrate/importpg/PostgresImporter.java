@@ -94,7 +94,7 @@ public final class PostgresImporter {
         try {
             return DriverManager.getConnection(options.jdbcUrl(), p);
         } catch (SQLException e) {
-            throw SqlErrors.connect(options.jdbcUrl(), e);
+            throw SqlErrors.connect(options.jdbcUrl(), p, e);
         }
     }
 

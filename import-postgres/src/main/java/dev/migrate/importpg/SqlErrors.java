@@ -2,7 +2,9 @@ package dev.migrate.importpg;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.config.PostgresConnectError;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -30,17 +32,14 @@ final class SqlErrors {
         return at >= 0 ? s.substring(at + 1) : s;
     }
 
-    static MigrateException connect(String jdbcUrl, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String why = firstLine(e.getMessage());
-        if (state.startsWith("08") && why.contains("refused")) {
-            why = "connection refused";
-        }
-        MigrateException.Kind kind = state.startsWith("28") || state.equals("3D000")
-                ? MigrateException.Kind.INPUT
-                : MigrateException.Kind.RUNTIME;
-        return new MigrateException(
-                kind, Location.NONE, "cannot connect to PostgreSQL at " + describeUrl(jdbcUrl) + ": " + why, e);
+    /**
+     * A failure to connect: the translation every command shares (core), so a wrong password, an
+     * unknown database or a missing privilege is a runtime failure (exit 4) here as in
+     * export-postgres and validate, without the driver's {@code FATAL: } prefix.
+     */
+    static MigrateException connect(String jdbcUrl, Properties properties, SQLException e) {
+        return PostgresConnectError.of(
+                e, describeUrl(jdbcUrl), properties.getProperty("user"), properties.getProperty("password"));
     }
 
     /** A failure of a statement; {@code doing} says what the import was doing ("creating table"). */
@@ -84,8 +83,11 @@ final class SqlErrors {
     private static MigrateException.Kind kindOf(SQLException e) {
         String state = e.getSQLState();
         // Class 22 (data exception) and 23 (integrity violation) come from the staged data;
-        // 42 (syntax, undefined object) from the staged schema.
-        if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"))) {
+        // 42 (syntax, undefined object) from the staged schema, except 42501 (insufficient
+        // privilege): the role lacks a grant, an environment problem as in every other command.
+        if (state != null
+                && !state.equals("42501")
+                && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"))) {
             return MigrateException.Kind.INPUT;
         }
         return MigrateException.Kind.RUNTIME;

@@ -23,7 +23,7 @@ class ConnectionErrorsTest extends ImportTestSupport {
     }
 
     @Test
-    void anUnknownDatabaseIsNamedWithoutTheCredentials() {
+    void anUnknownDatabaseIsARuntimeFailureNamedWithoutTheCredentials() {
         Properties p = credentials();
         p.setProperty("password", "s3cret-Pa55word");
         var e = catchThrowableOfType(
@@ -33,9 +33,12 @@ class ConnectionErrorsTest extends ImportTestSupport {
                         .run(ImportListener.NONE));
         assertThat(e.getMessage())
                 .startsWith("cannot connect to PostgreSQL at " + db.server().host() + ":"
-                        + db.server().port() + "/no_such_db: ")
+                        + db.server().port() + "/no_such_db: database \"no_such_db\" does not exist")
                 .doesNotContain("s3cret-Pa55word")
+                .doesNotContain("FATAL")
                 .doesNotContain("\n");
+        // The same kind (exit 4) as export-postgres and validate give for the same failure.
+        assertThat(e.kind()).isEqualTo(MigrateException.Kind.RUNTIME);
     }
 
     @Test

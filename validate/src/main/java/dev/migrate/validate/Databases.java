@@ -2,6 +2,7 @@ package dev.migrate.validate;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.config.PostgresConnectError;
 import dev.migrate.core.config.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,12 @@ final class Databases {
                 throw e;
             }
         } catch (SQLException e) {
-            throw MigrateException.runtime("cannot connect to PostgreSQL at " + p.describe() + ": " + describe(e), e);
+            // The translation every command shares, so a failed connection reads the same everywhere.
+            throw PostgresConnectError.of(
+                    e,
+                    p.describe(),
+                    p.properties().getProperty("user"),
+                    p.properties().getProperty("password"));
         }
     }
 

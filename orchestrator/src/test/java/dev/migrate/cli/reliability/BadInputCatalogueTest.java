@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -775,10 +774,6 @@ class BadInputCatalogueTest {
                         }));
     }
 
-    @Disabled("bug: import-postgres SqlErrors.connect/kindOf map a wrong password (28P01), an unknown database"
-            + " (3D000) and a missing privilege (42501) to INPUT, exit 3, with the driver's \"FATAL: \" prefix,"
-            + " while export-postgres (PgErrors) and validate (Databases) map the same failures to RUNTIME, exit 4:"
-            + " the same bad connection gives a different exit code depending on the command")
     @ParameterizedTest(name = "{0}")
     @MethodSource("importPostgresExitCodes")
     void importPostgresConnectionFailuresHaveTheSameExitCodeAsTheOtherCommands(Case c) throws Exception {
