@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,11 +138,6 @@ class TlsTest {
     }
 
     /** In its own JVM, as users run it: the driver's own logging must not add lines to the error. */
-    @Disabled("bug: pgjdbc logs through java.util.logging, which the CLI neither bridges to logback nor silences"
-            + " (orchestrator LoggingSetup configures logback only), so a verify-full refusal prints two extra"
-            + " unredacted lines on the real stderr before the error: \"<date> org.postgresql.ssl."
-            + "PGjdbcHostnameVerifier verify\" and \"SEVERE: Server name validation failed: hostname localhost"
-            + " does not match common name wrong.example.com\"")
     @Test
     void verifyFullRefusalIsOneLineOnTheRealStderr() throws Exception {
         ForkedCli fork = ForkedCli.start(
@@ -161,6 +155,42 @@ class TlsTest {
                 .singleElement()
                 .asString()
                 .startsWith("error: cannot connect to PostgreSQL at ");
+    }
+
+    /**
+     * The driver's own line about the refusal (pgjdbc logs it through java.util.logging) is
+     * bridged into our logging: in the log file and on the console with --verbose, redacted like
+     * every line, and never on a plain run's console.
+     */
+    @Test
+    void theDriversLinesFollowOurLoggingLevels() throws Exception {
+        String from = url("?sslmode=verify-full&sslrootcert=" + certs.resolve("root.crt"));
+        Path log = work.resolve("run.log");
+        Run withLogFile = Run.in(
+                Map.of(),
+                work,
+                "export-postgres",
+                "--from",
+                from,
+                "--export-dir",
+                work.resolve("export").toString(),
+                "--log-file",
+                log.toString());
+        withLogFile.assertOneLineError(4, "cannot connect to PostgreSQL at ");
+        assertThat(withLogFile.errLines()).as(withLogFile.describe()).hasSize(1);
+        assertThat(Files.readString(log)).contains("PGjdbcHostnameVerifier", "Server name validation failed");
+
+        Run verbose = Run.in(
+                Map.of(),
+                work,
+                "export-postgres",
+                "--from",
+                from,
+                "--export-dir",
+                work.resolve("export").toString(),
+                "--verbose");
+        assertThat(verbose.code()).as(verbose.describe()).isEqualTo(4);
+        assertThat(verbose.err()).as(verbose.describe()).contains("Server name validation failed");
     }
 
     @Test
