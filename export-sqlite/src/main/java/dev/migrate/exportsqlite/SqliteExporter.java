@@ -22,6 +22,7 @@ import dev.migrate.exportsqlite.catalog.SourceColumn;
 import dev.migrate.exportsqlite.catalog.SourceTable;
 import dev.migrate.exportsqlite.profile.ColumnDecision;
 import dev.migrate.exportsqlite.profile.ColumnProfile;
+import dev.migrate.exportsqlite.profile.Reading;
 import dev.migrate.exportsqlite.profile.Readings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,8 +177,18 @@ public final class SqliteExporter {
         }
 
         Profiled profile(SourceTable table) {
-            TableExport export = new TableExport(snapshot.connection(), options.busyTimeout(), table);
+            TableExport export = newExport(table);
             export.profile();
+            return describe(export);
+        }
+
+        TableExport newExport(SourceTable table) {
+            return new TableExport(snapshot.connection(), options.busyTimeout(), table);
+        }
+
+        /** The manifest's schema and notes of a table whose profile pass is complete. */
+        Profiled describe(TableExport export) {
+            SourceTable table = export.table();
             List<String> notes = new ArrayList<>();
             registerEnums(export, enums, warnings);
             List<ColumnSchema> columns = export.columnSchemas();
@@ -217,8 +228,28 @@ public final class SqliteExporter {
                 index++;
                 listener.tableStarted(table.name(), index, ordered.size());
                 long started = System.nanoTime();
-                Profiled p = profiler.profile(table);
-                TableEntry entry = writeTable(writer, p.schema(), p.export(), listener);
+                TableExport export = profiler.newExport(table);
+                List<Reading> guess = export.speculation();
+                Profiled p;
+                TableEntry entry;
+                if (guess == null) {
+                    export.profile();
+                    p = profiler.describe(export);
+                    entry = writeTable(writer, p.schema(), export, listener);
+                } else {
+                    TableWriter tw = writer.openTable(export.speculativeSchema(guess));
+                    boolean written = export.profileAndWrite(tw, guess, listener);
+                    p = profiler.describe(export);
+                    if (written && export.decidedAs(guess)) {
+                        entry = close(tw, p.schema());
+                    } else {
+                        // Some column is not what its declared type says: write the table again
+                        // under the real decision, from the start, under the same file name.
+                        LOG.debug("table {}: written again under the types its profile chose", table.name());
+                        writer.discardTable(tw);
+                        entry = writeTable(writer, p.schema(), export, listener);
+                    }
+                }
                 long rows = entry.rows();
                 entries.add(entry);
                 TableStats s = new TableStats(table.name(), rows, entry.bytes(), seconds(started), p.notes());
@@ -257,6 +288,11 @@ public final class SqliteExporter {
             }
             throw e;
         }
+        return close(tw, schema);
+    }
+
+    /** Completes a table file; its manifest entry is final on return. */
+    private static TableEntry close(TableWriter tw, TableSchema schema) {
         try {
             tw.close();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.Identity;
+import dev.migrate.core.schema.TableSchema;
 import dev.migrate.core.staging.TableWriter;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.exportsqlite.catalog.SourceColumn;
@@ -13,6 +14,7 @@ import dev.migrate.exportsqlite.catalog.SourceTable;
 import dev.migrate.exportsqlite.profile.ColumnDecision;
 import dev.migrate.exportsqlite.profile.ColumnProfile;
 import dev.migrate.exportsqlite.profile.Example;
+import dev.migrate.exportsqlite.profile.Reading;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +26,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Reads one table twice inside the snapshot: a profile pass that decides each column's staging
- * type, then an export pass that streams every row, converted, into the table's staging file.
- * One row is in memory at a time.
+ * Reads one table inside the snapshot: a profile pass that decides each column's staging type,
+ * and an export pass that streams every row, converted, into the table's staging file. Usually
+ * both happen in one read ({@link #profileAndWrite}): the rows are written under the types the
+ * profile would choose if every value fits its declared type, and that file is kept only when the
+ * profile, complete, chose exactly those; otherwise the export pass runs again under the real
+ * decision ({@link #write}). One row is in memory at a time.
  */
 final class TableExport {
 
@@ -105,6 +110,117 @@ final class TableExport {
         }
         profiledRows = rows;
         decisions = profiles.stream().map(ColumnProfile::decide).toList();
+    }
+
+    /**
+     * The readings the profile would choose if every value fit its column's declared type, one per
+     * column; null when some column's decision can only come from its values.
+     */
+    List<Reading> speculation() {
+        List<Reading> guess = new ArrayList<>();
+        for (ColumnProfile p : profiles) {
+            Reading r = p.speculation();
+            if (r == null) {
+                return null;
+            }
+            guess.add(r);
+        }
+        return guess;
+    }
+
+    /**
+     * The schema a table file written under {@code guess} is opened with: the table file depends
+     * only on the table name, the column names and the staging types (the manifest's schema comes
+     * from the complete profile).
+     */
+    TableSchema speculativeSchema(List<Reading> guess) {
+        List<ColumnSchema> columns = new ArrayList<>();
+        for (int i = 0; i < guess.size(); i++) {
+            SourceColumn c = table.columns().get(i);
+            columns.add(
+                    new ColumnSchema(c.name(), c.declaredType(), guess.get(i).type(), true, null, null, null, null));
+        }
+        return new TableSchema(table.name(), null, columns, null, null, null, null, null, null);
+    }
+
+    /**
+     * The profile pass and the export pass in one read: every row is profiled exactly as by {@link
+     * #profile()} (the decisions are made from the complete profile the same way) and written
+     * under {@code guess}. Reading the table once instead of twice: pgbench_accounts (1M rows)
+     * exported in 5.7 CPU s instead of 7.0 (median of 3, A/B on a loaded 2-core machine).
+     *
+     * @return true when every row was written under the guess; false when a value did not convert
+     *     or the writer refused it, from which row on nothing more was written (the file is
+     *     incomplete: the caller discards it)
+     */
+    boolean profileAndWrite(TableWriter writer, List<Reading> guess, ProgressListener listener) {
+        int n = table.columns().size();
+        SqliteCell[] cells = newCells();
+        Supplier<String> key = keyOf(cells);
+        Reading[] readings = guess.toArray(new Reading[0]);
+        Object[] values = new Object[n];
+        boolean writing = true;
+        long rows = 0;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(select)) {
+            while (rs.next()) {
+                rows++;
+                currentRow = rows;
+                readRow(rs, cells);
+                for (int i = 0; i < n; i++) {
+                    profiles.get(i).observe(cells[firstColumn + i], key);
+                }
+                if (writing) {
+                    writing = writeGuessed(writer, readings, cells, values);
+                    if (rows % PROGRESS_EVERY == 0) {
+                        listener.rowsWritten(table.name(), rows);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
+        }
+        profiledRows = rows;
+        decisions = profiles.stream().map(ColumnProfile::decide).toList();
+        return writing;
+    }
+
+    /** Writes the current row under the guessed readings; false when a value does not fit them. */
+    private boolean writeGuessed(TableWriter writer, Reading[] readings, SqliteCell[] cells, Object[] values) {
+        for (int i = 0; i < readings.length; i++) {
+            SqliteCell c = cells[firstColumn + i];
+            if (c.isNull()) {
+                values[i] = null;
+                continue;
+            }
+            try {
+                values[i] = readings[i].convert(c);
+            } catch (RuntimeException e) {
+                return false; // the real decision differs, or the export pass meets it again and reports it
+            }
+        }
+        try {
+            writer.writeRow(values);
+        } catch (MigrateException e) {
+            if (e.kind() != MigrateException.Kind.INPUT) {
+                throw e; // a write error, not a value the guess cannot hold
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the decisions read every value exactly as {@code guess} did, so that the file
+     * {@link #profileAndWrite} wrote under it is byte for byte the one {@link #write} would write.
+     */
+    boolean decidedAs(List<Reading> guess) {
+        for (int i = 0; i < guess.size(); i++) {
+            if (!ColumnProfile.sameConversion(decisions.get(i).reading(), guess.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<ColumnDecision> decisions() {

@@ -174,6 +174,33 @@ public final class StagingWriter {
     }
 
     /**
+     * Abandons one table file that is not closed yet: stops its writer, deletes the file and frees
+     * its file name, so that a later {@link #openTable} for the same table gets the very same file
+     * name as if this one had never been opened. export-sqlite uses it when a table written in one
+     * speculative pass has to be written again under other staging types.
+     *
+     * @throws IllegalStateException when {@code table} is not an open table file of this writer
+     */
+    public void discardTable(TableWriter table) {
+        checkNotFinished();
+        if (table.isClosed() || !open.remove(table)) {
+            throw new IllegalStateException("table file " + table.file().getFileName() + " is not open here");
+        }
+        table.discard();
+        String fileName = table.file().getFileName().toString();
+        try {
+            Files.deleteIfExists(table.file());
+        } catch (IOException e) {
+            // Still listed in written: abort() tries again.
+            throw MigrateException.runtime(
+                    new Location(fileName, null, null, null), "cannot remove table file: " + describe(e), e);
+        }
+        written.remove(table.file());
+        usedNames.remove(
+                fileName.substring(0, fileName.length() - ".json".length()).toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Writes the manifest atomically; after this the export is complete. Every table file must
      * have been closed, and the manifest must list exactly the files written.
      *

@@ -135,6 +135,30 @@ public final class ColumnProfile {
         }
     }
 
+    /**
+     * The reading {@link #decide()} would choose if every value fit the declared type's meaning:
+     * the first reading of the declared type's chain, or for a temporal column its declared type
+     * read as ISO text; null when the decision depends on the values themselves (no declared type,
+     * an enum without labels). export-sqlite writes a table under these readings while profiling
+     * it, and keeps that file only when the real decision turns out to read every value the same
+     * way ({@link #sameConversion}).
+     */
+    public Reading speculation() {
+        if (temporal != null) {
+            return temporal.speculation();
+        }
+        return chain.isEmpty() ? null : chain.get(0).reading();
+    }
+
+    /**
+     * Whether two readings turn every cell into the same staging value: the conversion is core's
+     * {@code SqliteValues.convert(type, conversion, cell)}, so equal types and conversions are
+     * equal values.
+     */
+    public static boolean sameConversion(Reading a, Reading b) {
+        return a.type().equals(b.type()) && a.conversion() == b.conversion();
+    }
+
     /** Decides the column's staging type after the profile pass. */
     public ColumnDecision decide() {
         List<String> notes = new ArrayList<>();

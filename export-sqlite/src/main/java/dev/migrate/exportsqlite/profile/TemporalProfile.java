@@ -238,6 +238,11 @@ final class TemporalProfile {
                 declared == StagingKind.DATE);
     }
 
+    /** The reading when every value is ISO text of the declared kind (the common case). */
+    Reading speculation() {
+        return new TemporalReading(declaredType());
+    }
+
     private StagingType declaredType() {
         return declared == StagingKind.DATE
                 ? StagingType.of(StagingKind.DATE)
