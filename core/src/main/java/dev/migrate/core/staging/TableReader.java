@@ -152,12 +152,33 @@ public final class TableReader implements Closeable {
                 }
             }
             try {
-                current = queue.take();
+                current = takeBatch();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw MigrateException.runtime(where.withRow(returned + 1), "interrupted while reading", e);
             }
             position = 0;
+        }
+    }
+
+    /**
+     * The next batch from the read-ahead thread. It hands every way it ends (the end, a problem,
+     * an Error) as a last batch; should it still die without one, this fails instead of waiting
+     * forever.
+     */
+    private Batch takeBatch() throws InterruptedException {
+        while (true) {
+            Batch b = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (b != null) {
+                return b;
+            }
+            if (!readAhead.isAlive()) {
+                b = queue.poll(); // handed just before it ended
+                if (b != null) {
+                    return b;
+                }
+                throw new IllegalStateException("the read-ahead thread of " + where.file() + " stopped");
+            }
         }
     }
 

@@ -74,8 +74,11 @@ public final class TableWriter implements Closeable {
     private Thread writeBehind;
     private List<Object[]> batch;
     private long batchBytes;
-    /** What stopped the write-behind thread (a write error), reported to the caller once seen. */
-    private volatile RuntimeException failure;
+    /**
+     * What stopped the write-behind thread (a write error, or an Error such as OutOfMemoryError),
+     * thrown to the caller by every later {@link #writeRow} and by {@link #close}.
+     */
+    private volatile Throwable failure;
 
     private boolean failureReported;
 
@@ -108,14 +111,12 @@ public final class TableWriter implements Closeable {
      * @throws IllegalArgumentException when {@code values} does not have one value per column
      */
     public void writeRow(Object[] values) {
-        RuntimeException failed = failure;
-        if (failed != null && !failureReported && entry == null) {
-            // The write-behind thread's error, once; the writer is broken from here on.
+        Throwable failed = failure;
+        if (failed != null && entry == null) {
+            // The write-behind thread's error, every time (never a bare "broken"): it is written
+            // before broken is set, and read here first, so whoever sees broken also sees why.
             failureReported = true;
-            throw failed;
-        }
-        if (broken && failure != null && entry == null) {
-            throw failure; // the write-behind thread's error again, never a bare "broken"
+            throw unchecked(failed);
         }
         if (entry != null || broken) {
             throw new IllegalStateException("table file " + fileName + " is " + (broken ? "broken" : "closed"));
@@ -230,7 +231,9 @@ public final class TableWriter implements Closeable {
             failure =
                     MigrateException.runtime(location().withRow(row), "cannot write: " + StagingWriter.describe(e), e);
             broken = true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: a thread that died silently would leave the caller waiting forever
+            // for room in the queue (put) or for the end marker to be taken (close).
             failure = e;
             broken = true;
         } catch (InterruptedException e) {
@@ -249,10 +252,14 @@ public final class TableWriter implements Closeable {
     private void put(List<Object[]> b) {
         try {
             while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                RuntimeException failed = failure;
+                Throwable failed = failure;
                 if (failed != null) {
                     failureReported = true;
-                    throw failed;
+                    throw unchecked(failed);
+                }
+                if (!writeBehind.isAlive() && failure == null) {
+                    // Cannot happen (the thread records every way it ends); never wait for nobody.
+                    throw new IllegalStateException("the write-behind thread of " + fileName + " stopped");
                 }
             }
         } catch (InterruptedException e) {
@@ -279,11 +286,19 @@ public final class TableWriter implements Closeable {
             throw MigrateException.runtime(location().withRow(rows), "interrupted while writing", e);
         }
         writeBehind = null;
-        RuntimeException failed = failure;
+        Throwable failed = failure;
         if (failed != null && !failureReported) {
             failureReported = true;
-            throw failed;
+            throw unchecked(failed);
         }
+    }
+
+    /** The write-behind thread's failure, to be thrown as it is: an Error stays an Error. */
+    private static RuntimeException unchecked(Throwable failed) {
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) failed;
     }
 
     /** Rows written so far. */

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +55,6 @@ class DiskFullTest {
         }
     }
 
-    @Disabled("bug (race, intermittent): core TableWriter's write-behind thread, on an IOException,"
-            + " sets `broken = true` before `failure = MigrateException(... disk full ...)`, and writeRow reads"
-            + " `failure` before `broken`; when the main thread sees broken but not yet the failure it throws"
-            + " IllegalStateException(\"table file filler.json is broken\"), which the CLI prints as"
-            + " \"internal error: IllegalStateException: table file filler.json is broken\" instead of the disk-full"
-            + " line (seen in scripts/pg-matrix.sh on PostgreSQL 15)")
     @Test
     void aFullDiskDuringExportIsOneLineAndLeavesNoManifest() throws Exception {
         Path export = small.resolve("export");
