@@ -5,6 +5,7 @@ import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 
 /**
@@ -68,24 +69,50 @@ record ColumnSelect(String expression, ColumnReader reader) {
     /**
      * jsonb straight to the table writer, which compacts and validates it anyway: PostgreSQL's
      * jsonb output has whitespace only after {@code :} and {@code ,} outside strings, so dropping
-     * whitespace outside strings here lets the writer take its no-rebuild path (one parse per
-     * value instead of two plus a rebuild: a third of the CPU of a jsonb-heavy table).
+     * whitespace outside strings here lets the writer take its no-rebuild path (one check per
+     * value instead of a parse and a rebuild: a third of the CPU of a jsonb-heavy table).
+     *
+     * <p>The whitespace is dropped from the UTF-8 bytes as received, before they become a String:
+     * one pass and one String per value instead of a String, a StringBuilder and a second String
+     * (the tenant export's charts table, ~2 KB of jsonb per row: 1.45 s of 11.6 s CPU before).
+     * Every JSON structural character is ASCII and no byte of a multi-byte UTF-8 sequence is, so
+     * working on bytes cannot split a character. A value in another form than text output (binary
+     * transfer turned on in the URL starts with a version byte) goes through getString as before.
      */
     private static final ColumnReader JSONB = (rs, i) -> {
-        String text = rs.getString(i);
-        return text == null ? null : withoutWhitespaceOutsideStrings(text);
+        byte[] utf8 = rs.getBytes(i);
+        if (utf8 == null) {
+            return null;
+        }
+        if (utf8.length == 0 || utf8[0] < 0x20) {
+            return rs.getString(i); // the writer compacts it the general way
+        }
+        // In place: nothing reads this array again.
+        int length = withoutWhitespaceOutsideStrings(utf8, utf8.length);
+        return new String(utf8, 0, length, StandardCharsets.UTF_8);
     };
 
+    /** {@link #withoutWhitespaceOutsideStrings(byte[], int)} on a String (tests). */
     static String withoutWhitespaceOutsideStrings(String json) {
-        StringBuilder out = null;
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        return new String(utf8, 0, withoutWhitespaceOutsideStrings(utf8, utf8.length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Drops space, tab, CR and LF outside JSON strings from the first {@code length} bytes of
+     * UTF-8 JSON text, in place; returns the new length.
+     */
+    static int withoutWhitespaceOutsideStrings(byte[] json, int length) {
+        int out = 0;
         boolean inString = false;
-        for (int i = 0, n = json.length(); i < n; i++) {
-            char c = json.charAt(i);
+        for (int i = 0; i < length; i++) {
+            byte c = json[i];
             if (inString) {
                 if (c == '\\') {
-                    i++; // the escaped character, whatever it is, stays in the string
-                    if (out != null && i < n) {
-                        out.append(c).append(json.charAt(i));
+                    // The escaped byte, whatever it is, stays in the string.
+                    json[out++] = c;
+                    if (++i < length) {
+                        json[out++] = json[i];
                     }
                     continue;
                 }
@@ -95,15 +122,10 @@ record ColumnSelect(String expression, ColumnReader reader) {
             } else if (c == '"') {
                 inString = true;
             } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                if (out == null) {
-                    out = new StringBuilder(n).append(json, 0, i);
-                }
                 continue;
             }
-            if (out != null) {
-                out.append(c);
-            }
+            json[out++] = c;
         }
-        return out == null ? json : out.toString();
+        return out;
     }
 }
