@@ -31,18 +31,51 @@ public final class OneLine {
                 b.append("...");
                 break;
             }
-            if (cp == '\n') {
-                b.append("\\n");
-            } else if (cp == '\r') {
-                b.append("\\r");
-            } else if (cp == '\t') {
-                b.append("\\t");
-            } else if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
+            appendEscaped(b, cp, true);
         }
         return b.append(quote).toString();
+    }
+
+    /**
+     * The text with line breaks and other control characters escaped as in {@link #quoted}, tabs
+     * kept, nothing quoted or shortened: for a whole log line whose parts (a table name) may hold
+     * a line break. Returns the same string when there is nothing to escape (the usual case).
+     */
+    public static String escaped(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && !needsEscape(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            appendEscaped(b, cp, false);
+        }
+        return b.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c != '\t' && Character.isISOControl(c);
+    }
+
+    private static void appendEscaped(StringBuilder b, int cp, boolean escapeTab) {
+        if (cp == '\n') {
+            b.append("\\n");
+        } else if (cp == '\r') {
+            b.append("\\r");
+        } else if (cp == '\t') {
+            b.append(escapeTab ? "\\t" : "\t");
+        } else if (Character.isISOControl(cp)) {
+            b.append(String.format("\\u%04x", cp));
+        } else {
+            b.appendCodePoint(cp);
+        }
     }
 }

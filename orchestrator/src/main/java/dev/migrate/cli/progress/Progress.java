@@ -1,6 +1,7 @@
 package dev.migrate.cli.progress;
 
 import dev.migrate.cli.logging.LogSink;
+import dev.migrate.core.OneLine;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -77,13 +78,13 @@ public final class Progress implements AutoCloseable {
         }
         if (now - lastLog >= LOG_EVERY_NANOS) {
             lastLog = now;
-            LOG.info("{} {}: {} rows so far", verb, tableName, rows);
+            LOG.info("{} {}: {} rows so far", verb, OneLine.identifier(tableName), rows);
         }
     }
 
     private void showBar() {
         bar = new ProgressBarBuilder()
-                .setTaskName(verb + " " + table)
+                .setTaskName(label(verb, table))
                 .setInitialMax(expected > 0 ? expected : -1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" rows", 1)
@@ -93,6 +94,15 @@ public final class Progress implements AutoCloseable {
                 .clearDisplayOnFinish()
                 .build();
         LogSink.clearLineBeforeEachWrite(true);
+    }
+
+    /**
+     * What a bar shows before its count: the verb and the table's name quoted and escaped, so a
+     * name with a line break cannot split the bar's line (it is drawn on the terminal directly,
+     * not through the logging's own escaping).
+     */
+    static String label(String verb, String table) {
+        return verb + " " + OneLine.identifier(table);
     }
 
     /** The current table is done. */
