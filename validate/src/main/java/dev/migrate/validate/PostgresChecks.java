@@ -1,5 +1,6 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.OneLine;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,17 +110,35 @@ final class PostgresChecks {
         return n[0];
     }
 
-    /** Every identity or serial sequence must hand out a value above {@code max(column)}. */
+    /**
+     * Every identity or serial sequence must hand out a value above {@code max(column)}. A
+     * sequence this role may not read (no SELECT or USAGE on it, while it may read the table) is
+     * not checked, with a warning naming it and the grant that would include it: the data
+     * comparison does not need it, and export-postgres does not either.
+     */
     void sequences(Set<String> tables) {
-        record Seq(String table, String column, long next, long increment) {}
+        record Seq(String table, String column, long next, long increment, boolean readable, String sequence) {}
         List<Seq> seqs = new ArrayList<>();
         side.query(
                 SqlResources.load("pg_sequences.sql"),
                 null,
-                rs -> seqs.add(new Seq(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))),
+                rs -> seqs.add(new Seq(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getBoolean(5),
+                        rs.getString(6))),
                 side.schema());
         for (Seq s : seqs) {
             if (!tables.contains(s.table())) {
+                continue;
+            }
+            if (!s.readable()) {
+                findings.warning((isTarget ? "target" : "source") + ": table " + OneLine.identifier(s.table())
+                        + ": sequence " + OneLine.identifier(s.sequence()) + " of column "
+                        + OneLine.identifier(s.column()) + " not checked: this role lacks SELECT (or USAGE) on it;"
+                        + " grant SELECT on the sequence to check that new ids will not collide");
                 continue;
             }
             String sql = "select max(" + PostgresSide.quote(s.column()) + ")::text from " + side.qualified(s.table());
