@@ -167,11 +167,20 @@ final class TableExport {
                 rows++;
                 currentRow = rows;
                 readRow(rs, cells);
+                boolean fits = writing;
                 for (int i = 0; i < n; i++) {
-                    profiles.get(i).observe(cells[firstColumn + i], key);
+                    ColumnProfile p = profiles.get(i);
+                    SqliteCell c = cells[firstColumn + i];
+                    if (writing) {
+                        Object v = p.observeAndConvert(c, key, readings[i]);
+                        values[i] = v;
+                        fits &= v != Reading.REJECTED;
+                    } else {
+                        p.observe(c, key);
+                    }
                 }
                 if (writing) {
-                    writing = writeGuessed(writer, readings, cells, values);
+                    writing = fits && writeGuessed(writer, values);
                     if (rows % PROGRESS_EVERY == 0) {
                         listener.rowsWritten(table.name(), rows);
                     }
@@ -185,20 +194,8 @@ final class TableExport {
         return writing;
     }
 
-    /** Writes the current row under the guessed readings; false when a value does not fit them. */
-    private boolean writeGuessed(TableWriter writer, Reading[] readings, SqliteCell[] cells, Object[] values) {
-        for (int i = 0; i < readings.length; i++) {
-            SqliteCell c = cells[firstColumn + i];
-            if (c.isNull()) {
-                values[i] = null;
-                continue;
-            }
-            try {
-                values[i] = readings[i].convert(c);
-            } catch (RuntimeException e) {
-                return false; // the real decision differs, or the export pass meets it again and reports it
-            }
-        }
+    /** Writes a row of canonical values; false when the writer refuses one of them. */
+    private static boolean writeGuessed(TableWriter writer, Object[] values) {
         try {
             writer.writeRow(values);
         } catch (MigrateException e) {

@@ -87,12 +87,27 @@ public final class ColumnProfile {
 
     /** Observes one value of the profile pass; {@code rowKey} describes the row, computed only when needed. */
     public void observe(SqliteCell c, Supplier<String> rowKey) {
+        observe(c, rowKey, null);
+    }
+
+    /**
+     * Observes one value exactly as {@link #observe(SqliteCell, Supplier)} does and returns its
+     * canonical staging value under {@code guess} (this column's {@link #speculation()}): null for
+     * NULL, {@link Reading#REJECTED} when the guess cannot take it. When the guess is one of the
+     * readings being profiled, the conversion and codec check the profile makes anyway give the
+     * value.
+     */
+    public Object observeAndConvert(SqliteCell c, Supplier<String> rowKey, Reading guess) {
+        return observe(c, rowKey, guess);
+    }
+
+    private Object observe(SqliteCell c, Supplier<String> rowKey, Reading guess) {
         if (c.isNull()) {
             nulls++;
             if (firstNull == null) {
                 firstNull = new Example(rowKey.get(), "NULL");
             }
-            return;
+            return null;
         }
         nonNull++;
         switch (c.storageClass()) {
@@ -130,9 +145,17 @@ public final class ColumnProfile {
         if (temporal != null) {
             temporal.observe(c, rowKey);
         }
+        Object value = Reading.REJECTED;
+        boolean converted = false;
         for (Step s : chain) {
-            s.reading().observe(c, rowKey);
+            if (s.reading() == guess) {
+                value = guess.observeAndConvert(c, rowKey);
+                converted = true;
+            } else {
+                s.reading().observe(c, rowKey);
+            }
         }
+        return converted || guess == null ? value : guess.canonical(c);
     }
 
     /**

@@ -46,14 +46,65 @@ public abstract class Reading {
     }
 
     private boolean codecAccepts(SqliteCell c) {
-        if (codec == null) {
-            codec = Codecs.forType(type());
-        }
         try {
-            codec.canonical(convert(c));
+            codec().canonical(convert(c));
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    private ValueCodec codec() {
+        if (codec == null) {
+            codec = Codecs.forType(type());
+        }
+        return codec;
+    }
+
+    /** What {@link #observeAndConvert} returns for a value this reading does not take. */
+    public static final Object REJECTED = new Object();
+
+    /**
+     * Observes one non-null value exactly as {@link #observe} does (the same counts, the same
+     * first rejected value) and returns its canonical staging value, the value the staging
+     * writer's codec makes of {@link #convert}; {@link #REJECTED} when this reading does not take
+     * it, or when the codec refuses a value this reading's own check accepts (which {@link
+     * #observe} does not count: the export pass then meets it and reports it). One conversion
+     * and one codec check serve both the profile and the value written.
+     */
+    public final Object observeAndConvert(SqliteCell c, Supplier<String> rowKey) {
+        Object value = REJECTED;
+        boolean accepted = accepts(c);
+        if (accepted) {
+            if (checkedByCodec()) {
+                try {
+                    value = codec().canonical(convert(c));
+                } catch (IllegalArgumentException e) {
+                    accepted = false;
+                }
+            } else {
+                try {
+                    value = codec().canonical(convert(c));
+                } catch (RuntimeException e) {
+                    value = REJECTED;
+                }
+            }
+        }
+        if (!accepted) {
+            rejected++;
+            if (firstRejected == null) {
+                firstRejected = new Example(rowKey.get(), Example.describe(c));
+            }
+        }
+        return value;
+    }
+
+    /** The canonical staging value of a non-null cell, or {@link #REJECTED}; observes nothing. */
+    public final Object canonical(SqliteCell c) {
+        try {
+            return codec().canonical(convert(c));
+        } catch (RuntimeException e) {
+            return REJECTED;
         }
     }
 
