@@ -77,7 +77,7 @@ public final class StagingReader {
             throw MigrateException.input(
                     where, "manifest does not match the staging format: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw MigrateException.input(where, "manifest is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw MigrateException.input(where, "manifest is not valid JSON" + JsonProblem.describe(e));
         } catch (IOException e) {
             throw MigrateException.runtime(where, "cannot read manifest: " + StagingWriter.describe(e), e);
         }
@@ -193,7 +193,7 @@ public final class StagingReader {
                 rows = countRows(p);
             } catch (JsonProcessingException ex) {
                 rows = -1;
-                structureProblem = "table file is not valid JSON: " + ex.getOriginalMessage();
+                structureProblem = "table file is not valid JSON" + JsonProblem.describe(ex);
             } catch (StructureException ex) {
                 rows = -1;
                 structureProblem = ex.getMessage();

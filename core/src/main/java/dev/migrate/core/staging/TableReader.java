@@ -92,7 +92,7 @@ public final class TableReader implements Closeable {
             this.parser = p;
         } catch (JsonProcessingException e) {
             closeQuietly(p);
-            throw MigrateException.input(where, "table file is not valid JSON: " + e.getOriginalMessage());
+            throw MigrateException.input(where, "table file is not valid JSON" + JsonProblem.describe(e));
         } catch (IOException e) {
             closeQuietly(p);
             throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(e), e);
@@ -280,7 +280,7 @@ public final class TableReader implements Closeable {
             }
             return values;
         } catch (JsonProcessingException e) {
-            throw MigrateException.input(where.withRow(row), "malformed JSON: " + e.getOriginalMessage());
+            throw MigrateException.input(where.withRow(row), "malformed JSON" + JsonProblem.describe(e));
         } catch (IOException e) {
             throw MigrateException.runtime(where.withRow(row), "cannot read: " + StagingWriter.describe(e), e);
         }

@@ -128,7 +128,10 @@ class StagingVerificationTest {
     @Test
     void aMalformedManifestIsRefused() throws IOException {
         Files.writeString(manifest, "{ \"formatVersion\": 1, tables: [] }");
-        assertRefusedStartingWith(manifest, "manifest is not valid JSON: ");
+        assertRefused(
+                manifest,
+                "manifest is not valid JSON at line 1, column 23: unexpected character 't':"
+                        + " expected double-quote to start field name");
     }
 
     @Test
@@ -144,7 +147,13 @@ class StagingVerificationTest {
     void aTruncatedManifestIsRefused() throws IOException {
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.substring(0, text.length() / 2));
-        assertRefusedStartingWith(manifest, "manifest is not valid JSON: ");
+        assertRefusedStartingWith(manifest, "manifest is not valid JSON at line ");
+        // Jackson's location boilerplate is not shown; the position is said once, in words.
+        refusal(manifest)
+                .hasMessageContaining(": unexpected end of input")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("StreamReadFeature")
+                .hasMessageNotContaining("start marker");
     }
 
     @Test
@@ -237,7 +246,8 @@ class StagingVerificationTest {
         TableSchema t = table("t", col("a", StagingType.of(INT32)));
         Path file = handMade(tmp.resolve("hand"), t, "[\n{\"a\":1},\n{\"a\":2}", 2);
         assertThatThrownBy(() -> StagingReader.open(tmp.resolve("hand")))
-                .hasMessageStartingWith("file " + file + ", table \"t\": table file is not valid JSON: ")
+                .hasMessage("file " + file + ", table \"t\": table file is not valid JSON at line 3, column 8:"
+                        + " unexpected end of input (an array is not closed)")
                 .hasMessageNotContaining("\n");
     }
 

@@ -73,7 +73,8 @@ class BadInputCatalogueTest {
                 fails(
                         "manifest: not JSON",
                         3,
-                        "manifest.json: manifest is not valid JSON",
+                        "manifest.json: manifest is not valid JSON at line 1, column 2: unexpected character 'n':"
+                                + " expected double-quote to start field name",
                         importSqlite(d -> Files.writeString(d.resolve("manifest.json"), "{not json"))),
                 fails(
                         "manifest: empty file",
@@ -83,7 +84,7 @@ class BadInputCatalogueTest {
                 fails(
                         "manifest: truncated",
                         3,
-                        "manifest.json: manifest is not valid JSON: Unexpected end-of-input",
+                        "manifest.json: manifest is not valid JSON at line … : unexpected end of input (an object is not closed)",
                         importSqlite(d -> {
                             String m = Files.readString(d.resolve("manifest.json"));
                             Files.writeString(d.resolve("manifest.json"), m.substring(0, m.length() / 2));
@@ -189,7 +190,7 @@ class BadInputCatalogueTest {
                 fails(
                         "table file: invalid UTF-8",
                         3,
-                        "tags.json, table \"tags\" … Invalid UTF-8 start byte 0xff",
+                        "tags.json, table \"tags\", row 1: malformed JSON at line … : invalid UTF-8 start byte 0xff",
                         importSqlite(d -> StagingEdits.rewriteTable(
                                 d,
                                 "tags.json",
