@@ -166,7 +166,9 @@ class SchemaImportTest extends ImportTestSupport {
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("lines_nocase", "not created"));
         assertThat(value(
                         target,
-                        "select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'orders'::regclass"))
+                        // contype: PostgreSQL 18 also lists NOT NULL constraints in pg_constraint.
+                        "select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'orders'::regclass"
+                                + " and contype = 'p'"))
                 .isEqualTo("PRIMARY KEY (shop, no)");
         // New rows are checked even though the key is NOT VALID.
         var e = catchThrowableOfType(
