@@ -56,6 +56,34 @@ final class CopyBuffer {
         }
     }
 
+    /**
+     * A long in decimal, written straight into the buffer: no String per value (pgbench's 3M
+     * integers each made one through {@code Long.toString}).
+     */
+    void decimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v)); // its negation does not exist
+            return;
+        }
+        ensure(20);
+        byte[] b = bytes;
+        int len = length;
+        if (v < 0) {
+            b[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = len + digits;
+        for (int i = end - 1; i >= len; i--) {
+            b[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        length = end;
+    }
+
     void ascii(char c) {
         ensure(1);
         bytes[length++] = (byte) c;
@@ -82,7 +110,28 @@ final class CopyBuffer {
     void text(String s) {
         int n = s.length();
         ensure(n * 3 + 4);
-        for (int i = 0; i < n; i++) {
+        // Printable ASCII without a backslash needs no escape and is its own UTF-8: one test per
+        // character, in locals (the general loop below stores the length field per byte).
+        byte[] b = bytes;
+        int len = length;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '\\') {
+                break;
+            }
+            b[len++] = (byte) c;
+        }
+        length = len;
+        if (i < n) {
+            escaped(s, i);
+        }
+    }
+
+    /** The general case of {@link #text} from index {@code from} on. */
+    private void escaped(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 switch (c) {

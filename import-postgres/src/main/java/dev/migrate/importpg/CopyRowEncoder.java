@@ -67,7 +67,7 @@ final class CopyRowEncoder {
 
     private static void write(StagingType type, Object v, CopyBuffer out) {
         switch (type.kind()) {
-            case INT16, INT32, INT64 -> out.ascii(Long.toString((Long) v));
+            case INT16, INT32, INT64 -> out.decimal((Long) v);
             case BOOLEAN -> out.ascii(((Boolean) v) ? 't' : 'f');
             case BYTES -> out.byteaHex((byte[]) v);
             case DECIMAL, FLOAT32, FLOAT64 -> out.ascii(PgText.input(type, v));
