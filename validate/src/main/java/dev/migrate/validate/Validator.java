@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * exit(r.passed() ? 0 : VALIDATION_FAILED);
  * }</pre>
  *
- * Differences in the data are results (status FAIL), not exceptions; a {@link MigrateException}
+ * A SQLite side's integrity checks run on a thread and connection of their own while the tables
+ * are compared ({@link SqliteChecksInBackground}); their findings keep their place in the report.
+ *
+ * <p>Differences in the data are results (status FAIL), not exceptions; a {@link MigrateException}
  * is thrown only when validation cannot run (unreachable database, missing manifest, bad rules
  * file).
  */
@@ -83,23 +86,46 @@ public final class Validator {
                 tenant = resolveTenant(manifest, source, target, findings);
             }
             if (tenant == null || tenant.userId() != null) {
-                Planner planner = new Planner(manifest, source, target, tenant, findings.warnings);
+                // Every table is planned first (catalog queries only) so that the SQLite checks can
+                // run beside the comparison; each plan's findings are added where they always were.
+                List<String> planWarnings = new ArrayList<>();
+                Planner planner = new Planner(manifest, source, target, tenant, planWarnings);
+                List<TablePlan> plans = new ArrayList<>();
+                List<List<String>> planErrors = new ArrayList<>();
+                List<List<String>> planWarningsByTable = new ArrayList<>();
+                List<TablePlan> planned = new ArrayList<>();
+                for (TableSchema t : manifest.schema().tables()) {
+                    int warningsBefore = planWarnings.size();
+                    List<String> errors = new ArrayList<>();
+                    TablePlan plan = planner.plan(t, errors);
+                    planned.add(plan);
+                    planErrors.add(errors);
+                    planWarningsByTable.add(List.copyOf(planWarnings.subList(warningsBefore, planWarnings.size())));
+                    if (plan != null) {
+                        plans.add(plan);
+                    }
+                }
                 PairScanner scanner = new PairScanner(source, target, executor);
                 TableComparer comparer = new TableComparer(scanner, findings, options.maxReportedKeys());
-                List<TablePlan> plans = new ArrayList<>();
-                for (TableSchema t : manifest.schema().tables()) {
-                    TablePlan plan = planner.plan(t, findings.errors);
-                    if (plan == null) {
-                        continue;
+                try (SqliteChecksInBackground sourceChecks =
+                                SqliteChecksInBackground.start(source, false, plans, manifest);
+                        SqliteChecksInBackground targetChecks =
+                                SqliteChecksInBackground.start(target, true, plans, manifest)) {
+                    for (int i = 0; i < planned.size(); i++) {
+                        findings.errors.addAll(planErrors.get(i));
+                        findings.warnings.addAll(planWarningsByTable.get(i));
+                        TablePlan plan = planned.get(i);
+                        if (plan == null) {
+                            continue;
+                        }
+                        TableResult result = comparer.compare(plan);
+                        tables.add(result);
+                        progress.accept("table " + plan.table() + ": " + result.sourceCount() + " / "
+                                + result.targetCount() + " rows, " + (result.matches() ? "match" : "MISMATCH"));
                     }
-                    plans.add(plan);
-                    TableResult result = comparer.compare(plan);
-                    tables.add(result);
-                    progress.accept("table " + plan.table() + ": " + result.sourceCount() + " / " + result.targetCount()
-                            + " rows, " + (result.matches() ? "match" : "MISMATCH"));
+                    checkSide(source, sourceChecks, false, plans, manifest, findings);
+                    checkSide(target, targetChecks, true, plans, manifest, findings);
                 }
-                checkSide(source, false, plans, manifest, findings);
-                checkSide(target, true, plans, manifest, findings);
                 if (tenant != null) {
                     checkSingleUser(source, tenant, findings);
                     checkSingleUser(target, tenant, findings);
@@ -213,31 +239,50 @@ public final class Validator {
         return new Tenant(email, userId, options.usersTable(), userKey, options.emailColumn(), owner, scopes);
     }
 
+    /** The integrity checks of one side; a SQLite side's ran in the background and are collected. */
     private static void checkSide(
-            Side side, boolean isTarget, List<TablePlan> plans, Manifest manifest, Findings findings) {
+            Side side,
+            SqliteChecksInBackground background,
+            boolean isTarget,
+            List<TablePlan> plans,
+            Manifest manifest,
+            Findings findings) {
+        if (background != null) {
+            background.awaitInto(findings);
+            return;
+        }
         Set<String> tables = new LinkedHashSet<>();
         for (TablePlan p : plans) {
             tables.add(isTarget ? p.targetTable() : p.sourceTable());
         }
         if (side instanceof SqliteSide s) {
-            SqliteChecks checks = new SqliteChecks(s, isTarget, findings);
-            checks.integrity();
-            List<String> dangling =
-                    manifest.tenant() == null || manifest.tenant().danglingReferences() == null
-                            ? List.of()
-                            : manifest.tenant().danglingReferences();
-            checks.foreignKeys(dangling);
-            for (TablePlan p : plans) {
-                String table = isTarget ? p.targetTable() : p.sourceTable();
-                List<String> cols = isTarget ? p.targetColumns() : p.sourceColumns();
-                checks.formats(table, cols, p.compared(), s.primaryKey(table));
-            }
-            checks.sequences(new ArrayList<>(tables));
+            checkSqlite(s, isTarget, plans, manifest, findings);
         } else if (side instanceof PostgresSide p) {
             PostgresChecks checks = new PostgresChecks(p, isTarget, findings);
             checks.foreignKeys(tables);
             checks.sequences(tables);
         }
+    }
+
+    /** A SQLite side's checks: integrity, foreign keys, stored formats, sqlite_sequence. */
+    static void checkSqlite(
+            SqliteSide s, boolean isTarget, List<TablePlan> plans, Manifest manifest, Findings findings) {
+        Set<String> tables = new LinkedHashSet<>();
+        for (TablePlan p : plans) {
+            tables.add(isTarget ? p.targetTable() : p.sourceTable());
+        }
+        SqliteChecks checks = new SqliteChecks(s, isTarget, findings);
+        checks.integrity();
+        List<String> dangling = manifest.tenant() == null || manifest.tenant().danglingReferences() == null
+                ? List.of()
+                : manifest.tenant().danglingReferences();
+        checks.foreignKeys(dangling);
+        for (TablePlan p : plans) {
+            String table = isTarget ? p.targetTable() : p.sourceTable();
+            List<String> cols = isTarget ? p.targetColumns() : p.sourceColumns();
+            checks.formats(table, cols, p.compared(), s.primaryKey(table));
+        }
+        checks.sequences(new ArrayList<>(tables));
     }
 
     /** In a single-user SQLite database: exactly one {@code app_config} row, the user's. */
