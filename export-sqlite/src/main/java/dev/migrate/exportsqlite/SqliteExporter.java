@@ -238,16 +238,27 @@ public final class SqliteExporter {
                     entry = writeTable(writer, p.schema(), export, listener);
                 } else {
                     TableWriter tw = writer.openTable(export.speculativeSchema(guess));
-                    boolean written = export.profileAndWrite(tw, guess, listener);
-                    p = profiler.describe(export);
-                    if (written && export.decidedAs(guess)) {
-                        entry = close(tw, p.schema());
-                    } else {
-                        // Some column is not what its declared type says: write the table again
-                        // under the real decision, from the start, under the same file name.
-                        LOG.debug("table {}: written again under the types its profile chose", table.name());
+                    if (!export.profileAndWrite(tw, guess, listener)) {
+                        // A value does not fit its declared type: today's two passes, the profile
+                        // from the first row, then the table under the decision, same file name.
+                        LOG.debug(
+                                "table {}: profiled again and written under the types its profile chose", table.name());
                         writer.discardTable(tw);
+                        export.resetProfile();
+                        export.profile();
+                        p = profiler.describe(export);
                         entry = writeTable(writer, p.schema(), export, listener);
+                    } else {
+                        p = profiler.describe(export);
+                        if (export.decidedAs(guess)) {
+                            entry = close(tw, p.schema());
+                        } else {
+                            // Every value fit, yet the decision differs (dates in a TIMESTAMP column,
+                            // an enum whose labels clash): write the table again under it.
+                            LOG.debug("table {}: written again under the types its profile chose", table.name());
+                            writer.discardTable(tw);
+                            entry = writeTable(writer, p.schema(), export, listener);
+                        }
                     }
                 }
                 long rows = entry.rows();

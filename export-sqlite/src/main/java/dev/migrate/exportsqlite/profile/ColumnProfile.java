@@ -87,27 +87,49 @@ public final class ColumnProfile {
 
     /** Observes one value of the profile pass; {@code rowKey} describes the row, computed only when needed. */
     public void observe(SqliteCell c, Supplier<String> rowKey) {
-        observe(c, rowKey, null);
+        if (!count(c, rowKey)) {
+            return;
+        }
+        if (temporal != null) {
+            temporal.observe(c, rowKey);
+        }
+        for (Step s : chain) {
+            s.reading().observe(c, rowKey);
+        }
     }
 
     /**
-     * Observes one value exactly as {@link #observe(SqliteCell, Supplier)} does and returns its
-     * canonical staging value under {@code guess} (this column's {@link #speculation()}): null for
-     * NULL, {@link Reading#REJECTED} when the guess cannot take it. When the guess is one of the
-     * readings being profiled, the conversion and codec check the profile makes anyway give the
-     * value.
+     * Observes one value for a profile that is kept only if every value fits {@code guess}, this
+     * column's {@link #speculation()}, and returns the value's canonical staging value under the
+     * guess: null for NULL, {@link Reading#REJECTED} when the guess does not take it (the caller
+     * then drops this profile and profiles the table again with {@link #observe}). While every
+     * value fits the guess, {@link #decide()} only looks at what is observed here (the counts, the
+     * temporal profile and the guess, the chain's first reading, which it then chooses without
+     * consulting the wider readings), so those are not observed at all: for a CHAR(n) column that
+     * saves two conversions and codec checks per value. The guess's own conversion and codec
+     * check give the value written.
      */
-    public Object observeAndConvert(SqliteCell c, Supplier<String> rowKey, Reading guess) {
-        return observe(c, rowKey, guess);
+    public Object observeSpeculatively(SqliteCell c, Supplier<String> rowKey, Reading guess) {
+        if (!count(c, rowKey)) {
+            return null;
+        }
+        if (temporal != null) {
+            temporal.observe(c, rowKey);
+        }
+        if (!chain.isEmpty() && chain.get(0).reading() == guess) {
+            return guess.observeAndConvert(c, rowKey);
+        }
+        return guess.canonical(c);
     }
 
-    private Object observe(SqliteCell c, Supplier<String> rowKey, Reading guess) {
+    /** Counts one value by storage class (and its NUL, invalid UTF-8, binary findings); false for NULL. */
+    private boolean count(SqliteCell c, Supplier<String> rowKey) {
         if (c.isNull()) {
             nulls++;
             if (firstNull == null) {
                 firstNull = new Example(rowKey.get(), "NULL");
             }
-            return null;
+            return false;
         }
         nonNull++;
         switch (c.storageClass()) {
@@ -142,20 +164,7 @@ public final class ColumnProfile {
             }
             case NULL -> {}
         }
-        if (temporal != null) {
-            temporal.observe(c, rowKey);
-        }
-        Object value = Reading.REJECTED;
-        boolean converted = false;
-        for (Step s : chain) {
-            if (s.reading() == guess) {
-                value = guess.observeAndConvert(c, rowKey);
-                converted = true;
-            } else {
-                s.reading().observe(c, rowKey);
-            }
-        }
-        return converted || guess == null ? value : guess.canonical(c);
+        return true;
     }
 
     /**
