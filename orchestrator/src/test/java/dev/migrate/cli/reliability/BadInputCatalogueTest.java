@@ -84,7 +84,10 @@ class BadInputCatalogueTest {
                 fails(
                         "manifest: truncated",
                         3,
-                        "manifest.json: manifest is not valid JSON at line … : unexpected end of input (an object is not closed)",
+                        // Half the manifest ends inside an object or an array, depending on its length (the
+                        // server version and times are in it).
+                        "manifest.json: manifest is not valid JSON at line … : unexpected end of input (an … is not"
+                                + " closed)",
                         importSqlite(d -> {
                             String m = Files.readString(d.resolve("manifest.json"));
                             Files.writeString(d.resolve("manifest.json"), m.substring(0, m.length() / 2));
