@@ -65,6 +65,11 @@ final class PgSession implements AutoCloseable {
                     + " pg_catalog.set_config('statement_timeout', '0', false),"
                     + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
                     + " pg_catalog.set_config('lock_timeout', '60s', false),"
+                    // Rows in heap order whatever else scans the table: with synchronized scans a
+                    // big table's scan joins one already running in another session and starts
+                    // mid-table, so two exports of the same data wrote their rows in another order
+                    // (seen on the tenant workload's charts while another session read it).
+                    + " pg_catalog.set_config('synchronize_seqscans', 'off', false),"
                     + " pg_catalog.set_config('search_path', ?, false)")) {
                 // pg_catalog first: the text forms and catalog output never depend on user objects.
                 s.setString(
