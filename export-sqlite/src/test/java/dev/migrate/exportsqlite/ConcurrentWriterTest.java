@@ -124,7 +124,9 @@ class ConcurrentWriterTest {
         assertThat(events.get(events.size() - 1).get("id")).isEqualTo(counter);
         // The snapshot is taken when the read transaction begins: after run() was called and
         // before the catalog had been read (writer commits in between are not in it).
-        assertThat(counter).isBetween(beforeExport, atStart.get());
+        // + 1: the writer records a commit just after it returns, so the commit the snapshot sees
+        // last may not be counted yet when snapshotStarted reads the count (seen under load 11).
+        assertThat(counter).isBetween(beforeExport, atStart.get() + 1);
         assertThat(committed.get()).as("the writer went on after the export").isGreaterThan(counter);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement s = c.createStatement();
