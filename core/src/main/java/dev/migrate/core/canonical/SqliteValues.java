@@ -348,6 +348,11 @@ public final class SqliteValues implements CanonicalReader {
         }
         if (c.storageClass() == StorageClass.TEXT && c.validText()) {
             String s = c.text().strip();
+            if (isCanonicalUuid(s)) {
+                // What import-sqlite stores: no regex, no copy (the regex was ~6 % of validating a
+                // uuid-keyed table).
+                return s;
+            }
             if (UUID_HYPHENATED.matcher(s).matches()) {
                 return s.toLowerCase(Locale.ROOT);
             }
@@ -358,6 +363,23 @@ public final class SqliteValues implements CanonicalReader {
             }
         }
         throw mismatch("a UUID (8-4-4-4-12 or 32 hex digits, or a 16-byte BLOB)", c);
+    }
+
+    /** The canonical uuid text: 8-4-4-4-12 lower-case hex digits. */
+    static boolean isCanonicalUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char ch = s.charAt(i);
+            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23)
+                    ? ch == '-'
+                    : (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] bytes(SqliteCell c) {

@@ -71,6 +71,29 @@ class SqliteValuesTest {
     }
 
     @Test
+    void canonicalUuidTextIsRecognisedExactly() {
+        assertThat(SqliteValues.isCanonicalUuid("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
+                .isTrue();
+        assertThat(SqliteValues.isCanonicalUuid("A0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
+                .isFalse();
+        assertThat(SqliteValues.isCanonicalUuid("g0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
+                .isFalse();
+        assertThat(SqliteValues.isCanonicalUuid("a0eebc999-c0b-4ef8-bb6d-6bb9bd380a11"))
+                .isFalse();
+        assertThat(SqliteValues.isCanonicalUuid("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1"))
+                .isFalse();
+        assertThat(SqliteValues.isCanonicalUuid("a0eebc999c0b4ef8bb6d6bb9bd380a11"))
+                .isFalse();
+        // The fast path and the regex path agree on the value they return.
+        assertThat(SqliteValues.fromStored(t(StagingKind.UUID), "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
+                .isEqualTo("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        assertThat(SqliteValues.fromStored(t(StagingKind.UUID), " A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11 "))
+                .isEqualTo("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        assertThatThrownBy(() -> SqliteValues.fromStored(t(StagingKind.UUID), "a0eebc999-c0b-4ef8-bb6d-6bb9bd380a11"))
+                .hasMessageContaining("expected a UUID");
+    }
+
+    @Test
     void booleansTextAndUuids() throws Exception {
         assertThat(roundTrip(t(StagingKind.BOOLEAN), 1, 0, "t", "false", "TRUE"))
                 .containsExactly(true, false, true, false, true);
