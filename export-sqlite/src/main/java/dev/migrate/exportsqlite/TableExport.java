@@ -94,21 +94,12 @@ final class TableExport {
         int n = table.columns().size();
         SqliteCell[] cells = newCells();
         Supplier<String> key = keyOf(cells);
-        long rows = 0;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(select)) {
-            while (rs.next()) {
-                rows++;
-                currentRow = rows;
-                readRow(rs, cells);
-                for (int i = 0; i < n; i++) {
-                    profiles.get(i).observe(cells[firstColumn + i], key);
-                }
+        profiledRows = scan(cells, row -> {
+            for (int i = 0; i < n; i++) {
+                profiles.get(i).observe(cells[firstColumn + i], key);
             }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
-        }
-        profiledRows = rows;
+            return true;
+        });
         decisions = profiles.stream().map(ColumnProfile::decide).toList();
     }
 
@@ -162,29 +153,24 @@ final class TableExport {
         Supplier<String> key = keyOf(cells);
         Reading[] readings = guess.toArray(new Reading[0]);
         Object[] values = new Object[n];
-        long rows = 0;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(select)) {
-            while (rs.next()) {
-                rows++;
-                currentRow = rows;
-                readRow(rs, cells);
-                for (int i = 0; i < n; i++) {
-                    Object v = profiles.get(i).observeSpeculatively(cells[firstColumn + i], key, readings[i]);
-                    if (v == Reading.REJECTED) {
-                        return false;
-                    }
-                    values[i] = v;
-                }
-                if (!writeGuessed(writer, values)) {
+        long rows = scan(cells, row -> {
+            for (int i = 0; i < n; i++) {
+                Object v = profiles.get(i).observeSpeculatively(cells[firstColumn + i], key, readings[i]);
+                if (v == Reading.REJECTED) {
                     return false;
                 }
-                if (rows % PROGRESS_EVERY == 0) {
-                    listener.rowsWritten(table.name(), rows);
-                }
+                values[i] = v;
             }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
+            if (!writeGuessed(writer, values)) {
+                return false;
+            }
+            if (row % PROGRESS_EVERY == 0) {
+                listener.rowsWritten(table.name(), row);
+            }
+            return true;
+        });
+        if (rows < 0) {
+            return false;
         }
         profiledRows = rows;
         decisions = profiles.stream().map(ColumnProfile::decide).toList();
@@ -302,24 +288,17 @@ final class TableExport {
         int n = table.columns().size();
         SqliteCell[] cells = newCells();
         Object[] values = new Object[n];
-        long rows = 0;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(select)) {
-            while (rs.next()) {
-                rows++;
-                readRow(rs, cells);
-                for (int i = 0; i < n; i++) {
-                    SqliteCell c = cells[firstColumn + i];
-                    values[i] = c.isNull() ? null : convert(i, c, rows);
-                }
-                writer.writeRow(values);
-                if (rows % PROGRESS_EVERY == 0) {
-                    listener.rowsWritten(table.name(), rows);
-                }
+        long rows = scan(cells, row -> {
+            for (int i = 0; i < n; i++) {
+                SqliteCell c = cells[firstColumn + i];
+                values[i] = c.isNull() ? null : convert(i, c, row);
             }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
-        }
+            writer.writeRow(values);
+            if (row % PROGRESS_EVERY == 0) {
+                listener.rowsWritten(table.name(), row);
+            }
+            return true;
+        });
         if (rows != profiledRows) {
             // Cannot happen inside one read transaction; refuse rather than write a manifest that lies.
             throw MigrateException.runtime(
@@ -327,6 +306,36 @@ final class TableExport {
                     "the table had " + profiledRows + " rows in the profile pass and " + rows
                             + " in the export pass; the snapshot was not stable",
                     null);
+        }
+        return rows;
+    }
+
+    /** What a pass does with the row just read into its cells; false stops the pass. */
+    @FunctionalInterface
+    private interface RowVisitor {
+        boolean visit(long row);
+    }
+
+    /**
+     * Reads the table in its order, each row into {@code cells} (reused: one row in memory), and
+     * hands the row's 1-based number to the visitor. The one read loop of all three passes.
+     *
+     * @return the rows read, or -1 when the visitor stopped the pass
+     */
+    private long scan(SqliteCell[] cells, RowVisitor visitor) {
+        long rows = 0;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(select)) {
+            while (rs.next()) {
+                rows++;
+                currentRow = rows;
+                readRow(rs, cells);
+                if (!visitor.visit(rows)) {
+                    return -1;
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, Location.table(table.name()), "cannot read the table", busyTimeout);
         }
         return rows;
     }

@@ -2,7 +2,6 @@ package dev.migrate.validate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -57,7 +56,7 @@ final class PairScanner {
             try {
                 stream(target, plan.targetTable(), plan.targetColumns(), plan, plan.targetSelection(), toTarget);
             } finally {
-                await(other);
+                Futures.await(other);
             }
         }
     }
@@ -117,20 +116,6 @@ final class PairScanner {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
                 sink.accept(row);
             }
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -49,17 +49,7 @@ final class SqliteChecksInBackground implements AutoCloseable {
 
     /** Waits for the checks and adds their findings; rethrows what stopped them. */
     void awaitInto(Findings into) {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.await(done);
         into.errors.addAll(findings.errors);
         into.warnings.addAll(findings.warnings);
     }
