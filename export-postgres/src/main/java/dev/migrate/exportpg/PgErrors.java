@@ -3,6 +3,7 @@ package dev.migrate.exportpg;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.config.PostgresConnectError;
+import dev.migrate.core.config.Redactor;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -62,9 +63,6 @@ final class PgErrors {
 
     /** Belt and braces: no message ever carries the password, whatever the driver put in it. */
     static String scrub(String message, String password) {
-        if (password == null || password.isEmpty()) {
-            return message;
-        }
-        return message.replace(password, "***");
+        return Redactor.redact(message, password);
     }
 }

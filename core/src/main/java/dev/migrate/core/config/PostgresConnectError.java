@@ -83,10 +83,6 @@ public final class PostgresConnectError {
 
     /** Belt and braces: the password tried and every registered secret are masked. */
     private static String scrub(String message, String password) {
-        String out = message;
-        if (password != null && !password.isEmpty()) {
-            out = out.replace(password, Redactor.MASK);
-        }
-        return Redactor.redact(out);
+        return Redactor.redact(message, password);
     }
 }

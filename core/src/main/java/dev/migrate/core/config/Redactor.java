@@ -106,6 +106,19 @@ public final class Redactor {
                         || PASSWORD_PARAM.matcher(text).find());
     }
 
+    /**
+     * {@link #redact(String)}, and also the password just tried (registered or not), under the
+     * same length rule: a short password is not masked as free text, since masking every "abc"
+     * in a message would spell the password out in the gaps it leaves.
+     */
+    public static String redact(String text, String password) {
+        String out = text;
+        if (out != null && password != null && password.length() >= MIN_SECRET_LENGTH) {
+            out = out.replace(password, MASK);
+        }
+        return redact(out);
+    }
+
     /** The message of a throwable, redacted; its class name when it has no message. */
     public static String redactedMessage(Throwable error) {
         String message = error.getMessage();

@@ -56,6 +56,19 @@ class PostgresConnectErrorTest {
     }
 
     @Test
+    void aShortPasswordDoesNotMangleTheMessage() {
+        // Masking every "e" would spell the password out in the gaps (the Redactor's length rule).
+        MigrateException e = PostgresConnectError.of(
+                new SQLException("FATAL: password authentication failed for user \"app\"", "28P01"),
+                TARGET,
+                "app",
+                "e");
+        assertThat(e.getMessage())
+                .isEqualTo("cannot connect to PostgreSQL at db.example.com:5432/app:"
+                        + " password authentication failed for user \"app\"");
+    }
+
+    @Test
     void thePasswordIsMaskedEvenIfTheDriverEchoesIt() {
         MigrateException e = PostgresConnectError.of(
                 new SQLException("FATAL: something about s3cret-pw\nmore", "XX000"), TARGET, "bob", "s3cret-pw");
