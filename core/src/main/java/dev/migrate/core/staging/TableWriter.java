@@ -335,7 +335,8 @@ public final class TableWriter implements Closeable {
         }
         try {
             finishWriteBehind();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error from the write-behind thread too: the file must not stay open and partial.
             discard();
             throw e;
         }
