@@ -85,7 +85,10 @@ final class PasswordRoles implements AutoCloseable {
         p.setProperty("user", role);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), p)) {
+            try {
+                // Connecting without a password still works: the change has not taken effect yet.
+                java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), p)
+                        .close();
                 sleep(50);
             } catch (SQLException expected) {
                 return;
