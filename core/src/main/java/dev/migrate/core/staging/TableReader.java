@@ -129,9 +129,7 @@ public final class TableReader implements Closeable {
             throw new IllegalStateException("table reader is closed");
         }
         if (readAhead == null) {
-            readAhead = new Thread(this::readAhead, "staging-reader " + table.name());
-            readAhead.setDaemon(true);
-            readAhead.start();
+            readAhead = StagingThreads.start(this::readAhead, "staging-reader " + table.name());
         }
         while (true) {
             if (current != null) {
@@ -293,17 +291,7 @@ public final class TableReader implements Closeable {
             return;
         }
         closed = true;
-        Thread t = readAhead;
-        if (t != null) {
-            queue.clear();
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            queue.clear();
-        }
+        StagingThreads.stop(readAhead, queue);
         closeQuietly(parser);
     }
 

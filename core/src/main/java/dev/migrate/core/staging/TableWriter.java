@@ -207,9 +207,7 @@ public final class TableWriter implements Closeable {
         queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         batch = new ArrayList<>(BATCH_ROWS);
         long first = rows + 1;
-        writeBehind = new Thread(() -> writeBehind(first), "staging-writer " + table.name());
-        writeBehind.setDaemon(true);
-        writeBehind.start();
+        writeBehind = StagingThreads.start(() -> writeBehind(first), "staging-writer " + table.name());
     }
 
     /** The write-behind thread: writes batches until the empty end marker, a write error or a discard. */
@@ -353,17 +351,8 @@ public final class TableWriter implements Closeable {
     /** Closes the file without completing it (after a failure); the file is left for the caller to delete. */
     void discard() {
         broken = true;
-        Thread t = writeBehind;
-        if (t != null) {
-            queue.clear();
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            writeBehind = null;
-        }
+        StagingThreads.stop(writeBehind, queue);
+        writeBehind = null;
         try {
             generator.close();
         } catch (IOException | RuntimeException ignored) {

@@ -151,16 +151,7 @@ class KillAndDisconnectTest {
         assertThat(Fingerprints.postgres(db.server(), target)).isEqualTo(before);
 
         // no clean-up needed: the next run works
-        Run again = Run.in(
-                Map.of(),
-                work,
-                "import-postgres",
-                "--export-dir",
-                bigExport.toString(),
-                "--to",
-                Urls.of(db, target),
-                "--backup-dir",
-                work.resolve("backups").toString());
+        Run again = Run.in(Map.of(), work, importBigExportInto(Urls.of(db, target)));
         assertThat(again.code()).as(again.describe()).isZero();
         assertThat(query(target, "select count(*) || ' ' || max(id) from big")).isEqualTo(ROWS + " " + ROWS);
         assertThat(query(target, "select v from theirs")).isEqualTo("keep me");
@@ -174,15 +165,7 @@ class KillAndDisconnectTest {
     private void killImportPostgres(String target, String when, String applicationName, String phaseLine)
             throws Exception {
         ForkedCli fork = ForkedCli.start(
-                work,
-                Map.of(),
-                "import-postgres",
-                "--export-dir",
-                bigExport.toString(),
-                "--to",
-                Urls.of(db, target) + "?application_name=" + applicationName,
-                "--backup-dir",
-                work.resolve("backups").toString());
+                work, Map.of(), importBigExportInto(Urls.of(db, target) + "?application_name=" + applicationName));
         boolean reached = phaseLine == null
                 ? fork.await(() -> backend(applicationName, "copy%") != null, 120)
                 : fork.await(() -> fork.errContains(phaseLine), 120);
@@ -225,16 +208,8 @@ class KillAndDisconnectTest {
         String target = db.createDatabase("rel_term_target");
         String before = Fingerprints.postgres(db.server(), target);
         String app = "rel_term_import";
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> Run.in(
-                Map.of(),
-                work,
-                "import-postgres",
-                "--export-dir",
-                bigExport.toString(),
-                "--to",
-                Urls.of(db, target) + "?application_name=" + app,
-                "--backup-dir",
-                work.resolve("backups").toString()));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(
+                () -> Run.in(Map.of(), work, importBigExportInto(Urls.of(db, target) + "?application_name=" + app)));
         Integer pid = awaitBackend(app, "copy%", running);
         terminate(pid);
         Run run = running.get(120, TimeUnit.SECONDS);
@@ -243,21 +218,25 @@ class KillAndDisconnectTest {
         assertThat(run.lastErrLine()).contains("the target is unchanged");
         assertThat(Fingerprints.postgres(db.server(), target)).isEqualTo(before);
 
-        Run again = Run.in(
-                Map.of(),
-                work,
-                "import-postgres",
-                "--export-dir",
-                bigExport.toString(),
-                "--to",
-                Urls.of(db, target),
-                "--backup-dir",
-                work.resolve("backups").toString());
+        Run again = Run.in(Map.of(), work, importBigExportInto(Urls.of(db, target)));
         assertThat(again.code()).as(again.describe()).isZero();
         assertThat(query(target, "select count(*) from big")).isEqualTo(Integer.toString(ROWS));
     }
 
     // ---- helpers ----
+
+    /** The command line that loads the big export into the PostgreSQL database at {@code url}. */
+    private String[] importBigExportInto(String url) {
+        return new String[] {
+            "import-postgres",
+            "--export-dir",
+            bigExport.toString(),
+            "--to",
+            url,
+            "--backup-dir",
+            work.resolve("backups").toString()
+        };
+    }
 
     /** The pid of the session with this application name running a query like {@code pattern}, or null. */
     static Integer backend(String applicationName, String pattern) {
