@@ -3,7 +3,11 @@
 # its own process under /usr/bin/time -v, and appends one row per step to
 # $BENCH_RESULTS/steps.tsv (wall, user, sys, peak RSS, rows, rows/s, load average).
 #
-#   migrate-steps.sh s2p | p2s                    export + import (what peers.sh times as "the copy")
+#   migrate-steps.sh run-s2p | run-p2s            the one command a user runs (default in run.sh):
+#                                                 `migrate --from --to` = export, import and validate in
+#                                                 one JVM; its --summary gives each phase's seconds, and
+#                                                 the copy is the run's wall minus the validate phase
+#   migrate-steps.sh s2p | p2s                    export + import as two processes (MIGRATE_BENCH_MODE=steps)
 #   migrate-steps.sh validate-s2p | validate-p2s  validate the target against the source (peers.sh
 #                                                 calls it after the timed copy, through the slot's
 #                                                 post-* hook; timed here, not in the copy's wall)
@@ -14,6 +18,8 @@
 # the run; JVM options come from bin/migrate and MIGRATE_JAVA_OPTS).
 #
 # Commands (exactly what runs):
+#   run-s2p: migrate --from $SRC_SQLITE --to postgresql://postgres@127.0.0.1:$PORT/$DST_PGDB --export-dir $WORK_DIR/staging --no-backup --summary $WORK_DIR/summary.json
+#   run-p2s: MIGRATE_SCHEMA=$SRC_PGSCHEMA migrate --from postgresql://.../$SRC_PGDB --to $DST_SQLITE --export-dir $WORK_DIR/staging --no-backup --summary $WORK_DIR/summary.json
 #   s2p: migrate export-sqlite --from $SRC_SQLITE --export-dir $WORK_DIR/staging
 #        migrate import-postgres --export-dir $WORK_DIR/staging --to postgresql://postgres@127.0.0.1:$PORT/$DST_PGDB --no-backup
 #        migrate validate --from $SRC_SQLITE --to postgresql://.../$DST_PGDB --export-dir $WORK_DIR/staging
@@ -59,7 +65,50 @@ step() {
   return "$rc"
 }
 
-case "${1:?s2p|p2s|validate-s2p|validate-p2s}" in
+# phases RUN_WALL RUN_RSS DIRECTION: after a one-run command, one steps.tsv row per phase from its
+# summary (export, import, validate: the seconds the run measured itself), and the copy = the
+# run's wall minus its validate phase (so JVM start, configuration and staging are all in it).
+# Peak RSS is the whole process's for every phase (one JVM).
+phases() {
+  local wall="$1" rss="$2" dir="$3" load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)
+  "$PY" - "$WORK_DIR/summary.json" "$wall" <<'PYEOF' | while IFS=$'\t' read -r name secs; do
+import json, sys
+d = json.load(open(sys.argv[1]))
+wall = float(sys.argv[2])
+phase = {}
+for s in d["steps"]:
+    key = s["step"].split("-")[0]          # export-sqlite -> export, import-postgres -> import
+    phase[key] = phase.get(key, 0.0) + float(s["seconds"])
+for key in ("export", "import", "validate"):
+    if key in phase:
+        print("%s\t%.3f" % (key, phase[key]))
+print("copy\t%.3f" % (wall - phase.get("validate", 0.0)))
+PYEOF
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$BENCH_WORKLOAD" "$dir" "$REP" "$name" \
+      ok 0 "$secs" "" "" "$rss" "$ROWS" "$(awk -v r="$ROWS" -v w="$secs" 'BEGIN{printf "%.0f", (w > 0 ? r / w : 0)}')" "$load1" >> "$STEPS_TSV"
+    echo "  [$name] ${secs}s (from the run's summary)" >&2
+  done
+}
+
+# one_run DIRECTION COMMAND...: the whole run timed as step "run", then its phases.
+one_run() {
+  local dir="$1"; shift
+  rm -rf "$STAGING" "$WORK_DIR/summary.json"
+  step run "$dir" "$@" --export-dir "$STAGING" --no-backup --summary "$WORK_DIR/summary.json"
+  local row
+  row=$(tail -1 "$STEPS_TSV")
+  phases "$(cut -f8 <<<"$row")" "$(cut -f11 <<<"$row")" "$dir"
+}
+
+case "${1:?run-s2p|run-p2s|s2p|p2s|validate-s2p|validate-p2s}" in
+  run-s2p)
+    one_run s2p "$MIGRATE" --from "$SRC_SQLITE" --to "$PGURL_BASE/$DST_PGDB"
+    ;;
+  run-p2s)
+    export MIGRATE_SCHEMA="$SRC_PGSCHEMA"   # the PostgreSQL schema to export and to validate against
+    one_run p2s "$MIGRATE" --from "$PGURL_BASE/$SRC_PGDB" --to "$DST_SQLITE"
+    ;;
   s2p)
     rm -rf "$STAGING"
     step export s2p "$MIGRATE" export-sqlite --from "$SRC_SQLITE" --export-dir "$STAGING"
@@ -77,5 +126,5 @@ case "${1:?s2p|p2s|validate-s2p|validate-p2s}" in
     export MIGRATE_SCHEMA="$SRC_PGSCHEMA"   # validate reads the PostgreSQL side in this schema
     step validate p2s "$MIGRATE" validate --from "$PGURL_BASE/$SRC_PGDB" --to "$DST_SQLITE" --export-dir "$STAGING"
     ;;
-  *) echo "usage: migrate-steps.sh s2p|p2s|validate-s2p|validate-p2s" >&2; exit 2;;
+  *) echo "usage: migrate-steps.sh run-s2p|run-p2s|s2p|p2s|validate-s2p|validate-p2s" >&2; exit 2;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command: build migrate, start the scratch PostgreSQL, generate the workloads, run migrate
-# (step by step, each step timed) and the installed peers on the same data in the same run,
+# (the one-run command, each phase timed; or step by step) and the installed peers on the same data in the same run,
 # interleaved, and print the Markdown tables.
 #
 #   ./run.sh N [--reps R] [--workloads tenant,pgbench] [--directions s2p,p2s] [--peers p1,p2]
@@ -57,12 +57,26 @@ JAVA_VERSION="$(java -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1
 # (b) the scratch PostgreSQL 15 (peers.sh calls it again: idempotent)
 "$BENCH_DIR/pg-up.sh" >/dev/null
 
-# (d) migrate in the java-tool slot: export + import timed as the copy, validate after it
-export JAVA_TOOL_NAME="migrate $("$MIGRATE" --version | head -1 | awk '{print $2}') (git $REV, java $JAVA_VERSION, MIGRATE_JAVA_OPTS=${MIGRATE_JAVA_OPTS:-})"
-export JAVA_TOOL_S2P='"$BENCH_DIR/migrate-steps.sh" s2p'
-export JAVA_TOOL_P2S='"$BENCH_DIR/migrate-steps.sh" p2s'
-export JAVA_TOOL_POST_S2P='"$BENCH_DIR/migrate-steps.sh" validate-s2p'
-export JAVA_TOOL_POST_P2S='"$BENCH_DIR/migrate-steps.sh" validate-p2s'
+# (d) migrate in the java-tool slot. Default (MIGRATE_BENCH_MODE=run): the one command a user
+# runs, `migrate --from --to`, export + import + validate in one JVM; the copy is its wall minus
+# the validate phase (bench/migrate-steps.sh). MIGRATE_BENCH_MODE=steps: export and import as two
+# processes timed as the copy, then validate as a third.
+MODE="${MIGRATE_BENCH_MODE:-run}"
+export JAVA_TOOL_NAME="migrate $("$MIGRATE" --version | head -1 | awk '{print $2}') (git $REV, java $JAVA_VERSION, mode $MODE, MIGRATE_JAVA_OPTS=${MIGRATE_JAVA_OPTS:-})"
+case "$MODE" in
+  run)
+    export JAVA_TOOL_S2P='"$BENCH_DIR/migrate-steps.sh" run-s2p'
+    export JAVA_TOOL_P2S='"$BENCH_DIR/migrate-steps.sh" run-p2s'
+    unset JAVA_TOOL_POST_S2P JAVA_TOOL_POST_P2S
+    ;;
+  steps)
+    export JAVA_TOOL_S2P='"$BENCH_DIR/migrate-steps.sh" s2p'
+    export JAVA_TOOL_P2S='"$BENCH_DIR/migrate-steps.sh" p2s'
+    export JAVA_TOOL_POST_S2P='"$BENCH_DIR/migrate-steps.sh" validate-s2p'
+    export JAVA_TOOL_POST_P2S='"$BENCH_DIR/migrate-steps.sh" validate-p2s'
+    ;;
+  *) echo "run.sh: MIGRATE_BENCH_MODE must be run or steps" >&2; exit 2;;
+esac
 
 # (e) the peers that are installed
 if [ -z "$PEERS" ]; then
@@ -86,7 +100,7 @@ RUN_DIR="$BENCH_RESULTS/runs/$RUN_ID"
 {
   echo "run \`$RUN_ID\` · $(date -u '+%Y-%m-%d %H:%M UTC') · $(hostname) · $(nproc) cores · $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo) · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo
-  echo "command: \`bench/run.sh $N --peers $PEERS ${PASS[*]}\` (MIGRATE_JAVA_OPTS=${MIGRATE_JAVA_OPTS:-})"
+  echo "command: \`bench/run.sh $N --peers $PEERS ${PASS[*]}\` (MIGRATE_BENCH_MODE=$MODE, MIGRATE_JAVA_OPTS=${MIGRATE_JAVA_OPTS:-})"
   echo
   "$PY" "$BENCH_DIR/report-migrate.py" --run "$RUN_ID"
 } > "$RUN_DIR/migrate.md"
