@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sqlite.core.CoreStatement;
 
 /** A SQLite file opened read-only, in one read transaction, values through {@link SqliteValues}. */
 final class SqliteSide extends JdbcSide {
 
     private final Map<String, Map<String, String>> columns = new HashMap<>();
     private final Map<String, List<String>> keys = new HashMap<>();
+    private Boolean utf8;
 
     SqliteSide(Endpoint.Sqlite endpoint) {
         super(endpoint, Databases.openSqlite(endpoint.file()), "query failed");
@@ -98,10 +100,28 @@ final class SqliteSide extends JdbcSide {
         sql.append(" from ").append(quote(table));
         try {
             PreparedStatement ps = connection().prepareStatement(sql.toString());
-            return new ResultSetRows(ps, ps.executeQuery(), compared, SqliteSide::reader, endpoint(), table);
+            Readers readers = SqliteSide::reader;
+            if (utf8()) {
+                CoreStatement core = ps.unwrap(CoreStatement.class);
+                readers = column -> SqliteCellReads.reader(column, core);
+            }
+            return new ResultSetRows(ps, ps.executeQuery(), compared, readers, endpoint(), table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint(), table, "cannot read table", e);
         }
+    }
+
+    /**
+     * Whether the database's text encoding is UTF-8, where {@link SqliteCellReads} may fetch a
+     * text's stored bytes as its UTF-8; asked once.
+     */
+    private boolean utf8() {
+        if (utf8 == null) {
+            String[] encoding = new String[1];
+            query("pragma encoding", null, rs -> encoding[0] = rs.getString(1));
+            utf8 = "UTF-8".equals(encoding[0]);
+        }
+        return utf8;
     }
 
     /**
