@@ -1,0 +1,357 @@
+package dev.migrate.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast path of {@link JsonbCanonicalText} gives exactly the general path's bytes whenever it
+ * takes a document, and it takes what validate reads in practice (PostgreSQL's spaced jsonb
+ * output and the compact text import-sqlite writes), so the two sides of a comparison agree
+ * whichever path each took. JsonbEncodingTest checks the result against Jackson's tree.
+ */
+class JsonbCanonicalTextTest {
+
+    private static byte[] fast(String text) {
+        JsonbCanonicalText j = new JsonbCanonicalText();
+        return j.writeFast(text) ? Arrays.copyOf(j.buffer(), j.length()) : null;
+    }
+
+    private static byte[] general(String text) {
+        JsonbCanonicalText j = new JsonbCanonicalText();
+        return j.writeGeneral(text) ? Arrays.copyOf(j.buffer(), j.length()) : null;
+    }
+
+    private static String canonical(String text) {
+        byte[] b = general(text);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** When the fast path takes a text, its bytes are the general path's; returns whether it took it. */
+    private static boolean agrees(String text) {
+        byte[] f = fast(text);
+        if (f != null) {
+            assertThat(f).as(text).isEqualTo(general(text));
+        }
+        JsonbCanonicalText shared = new JsonbCanonicalText();
+        boolean json = shared.write(text);
+        assertThat(json).as(text).isEqualTo(general(text) != null);
+        if (json) {
+            assertThat(Arrays.copyOf(shared.buffer(), shared.length())).as(text).isEqualTo(general(text));
+        }
+        return f != null;
+    }
+
+    @Test
+    void handPickedTexts() {
+        for (String text : List.of(
+                "{}",
+                "[]",
+                " { } ",
+                "[ ]",
+                "null",
+                "true",
+                "false",
+                "\"\"",
+                "0",
+                "-0",
+                "-0.0",
+                "-0.000",
+                "0.000",
+                "1e2",
+                "1E+2",
+                "-1.5e-3",
+                "-0e5",
+                "1.50",
+                "-267.19282",
+                "123456789012345678901234567890.5",
+                "{\"a\": 1, \"b\": [1, 2]}",
+                "{\"a\":1,\"b\":[1,2]}",
+                "{\"b\": 1, \"a\": 2}",
+                "{\"a\": 1, \"a\": 2}",
+                "{\"aa\": 1, \"b\": 2}",
+                "{\"b\": 1, \"aa\": 2}",
+                "{\"z\": 1, \"é\": 2, \"☉\": 3, \"😀\": 4}",
+                "{\"é\": 1, \"z\": 2}",
+                "{\"\": 1, \"a\": 2}",
+                "{\"a\\u00e9\": 1}",
+                "{\"a\\nb\": 1, \"a\": 2}",
+                "[\"\\u001f\", \"\\u001F\", \"\\u0000\", \"\\u0008\", \"\\u000a\", \"\\b\\f\\n\\r\\t\\\"\\\\\"]",
+                "[\"\\/\", \"\\u00e9\", \"\\u00E9\", \"\\ud83d\\ude00\", \"😀\", \"\\ud800\", \"x\ud800y\", \"\u007f\"]",
+                "{\"x\ud800\": 1, \"?\": 2}",
+                "[\"\\u001",
+                "[\"\\u00",
+                "[\"\\",
+                "{\"a\" : 1 , \"b\" :\n[ 1 ,\t2 ]\r}",
+                "{} trailing",
+                "{}x",
+                "1 2",
+                "1x",
+                "[1] ]",
+                "[1,]",
+                "{\"a\":1,}",
+                "{\"a\" 1}",
+                "{\"a\":}",
+                "{,}",
+                "[,1]",
+                "{1:2}",
+                "\"unterminated",
+                "\"raw\ttab\"",
+                "nul",
+                "tru",
+                "truex",
+                "NaN",
+                "Infinity",
+                "01",
+                "-",
+                "1.",
+                ".5",
+                "1e",
+                "1e+",
+                "+1",
+                "-a",
+                "[1true]",
+                "\ufeff{}",
+                "",
+                "   ",
+                "{",
+                "[")) {
+            agrees(text);
+        }
+    }
+
+    @Test
+    void numbersAreTheirPlainText() {
+        assertThat(canonical("[1e2, 1E+2, -0, -0.0, 1.50, -0e5, 1.0e0, 1.000E-3, 0.0000000001]"))
+                .isEqualTo("[100,100,0,0.0,1.50,0,1.0,0.001000,0.0000000001]");
+        assertThat(fast("[1e2,-0,-0.0,1.50]")).isEqualTo(general("[1e2,-0,-0.0,1.50]"));
+        assertThat(agrees("{\"a\": 1e2, \"b\": -0}")).isTrue();
+    }
+
+    @Test
+    void keysAreSortedInJsonbOrderKeepingTheLastDuplicate() {
+        assertThat(canonical("{\"b\": 1, \"aa\": 2, \"a\": 3, \"b\": 4, \"é\": 5, \"\": 6}"))
+                .isEqualTo("{\"\":6,\"a\":3,\"b\":4,\"aa\":2,\"é\":5}");
+        assertThat(canonical("{\"k\\u00e9\": 1, \"ké\": 2}")).isEqualTo("{\"ké\":2}");
+        assertThat(fast("{\"b\":1,\"a\":2}")).isNull();
+        assertThat(fast("{\"a\":1,\"a\":2}")).isNull();
+    }
+
+    @Test
+    void escapesAreJacksons() {
+        assertThat(canonical("[\"\\u001f\\u0001\\u0008\\u000A\\/\\u00e9\\u0022\"]"))
+                .isEqualTo("[\"\\u001F\\u0001\\b\\n/é\\\"\"]");
+        assertThat(agrees("[\"\\u001f\"]")).isTrue(); // PostgreSQL's lower-case form
+    }
+
+    @Test
+    void theFastPathTakesPostgresOutputAndCompactText() {
+        Random r = new Random(42);
+        for (int i = 0; i < 3_000; i++) {
+            String c = canonical(document(r, 0));
+            if (c.contains("\"a\\nb\"")) {
+                continue; // a key with an escape: the general path's job
+            }
+            assertThat(agrees(c)).as(c).isTrue();
+            String spaced = postgresSpacing(c);
+            assertThat(agrees(spaced)).as(spaced).isTrue();
+            assertThat(fast(spaced)).isEqualTo(general(c));
+        }
+    }
+
+    @Test
+    void randomDocumentsInEverySpacingAgree() {
+        Random r = new Random(20261121);
+        for (int i = 0; i < 6_000; i++) {
+            String d = document(r, 0);
+            agrees(d);
+            agrees(postgresSpacing(d));
+            agrees(randomSpacing(r, d));
+        }
+    }
+
+    /** Cut, doubled or overwritten texts: the fast path never takes what the general path would read otherwise. */
+    @Test
+    void mangledDocumentsAgree() {
+        Random r = new Random(7);
+        String junk = "{}[]\",:\\ 0-1e.ntfu\u0001\u00e9\ud800x";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder(postgresSpacing(document(r, 0)));
+            int edits = 1 + r.nextInt(3);
+            for (int e = 0; e < edits && b.length() > 0; e++) {
+                int at = r.nextInt(b.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> b.setLength(at);
+                    case 1 -> b.insert(at, junk.charAt(r.nextInt(junk.length())));
+                    default -> b.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
+                }
+            }
+            agrees(b.toString());
+        }
+    }
+
+    @Test
+    void deepDocumentsAgreeOnBothSidesOfTheFastPathsDepth() {
+        for (int depth : new int[] {
+            JsonbCanonicalText.FAST_MAX_DEPTH - 1,
+            JsonbCanonicalText.FAST_MAX_DEPTH,
+            JsonbCanonicalText.FAST_MAX_DEPTH + 1,
+            9_999
+        }) {
+            String arrays = "[".repeat(depth) + "1" + "]".repeat(depth);
+            String objects = "{\"k\": ".repeat(depth) + "{\"b\": 1, \"a\": 2}" + "}".repeat(depth);
+            assertThat(agrees(arrays)).isEqualTo(depth <= JsonbCanonicalText.FAST_MAX_DEPTH);
+            assertThat(agrees(objects)).isEqualTo(false); // the innermost object needs sorting
+            assertThat(canonical(objects)).endsWith("{\"a\":2,\"b\":1}" + "}".repeat(depth));
+        }
+    }
+
+    @Test
+    void longNumbersAndStringsAgree() {
+        String digits = "9".repeat(JsonbCanonicalText.FAST_MAX_NUMBER_CHARS + 5);
+        agrees("[" + digits + ", 1e" + 400 + ", \"" + "x".repeat(100_000) + "\"]");
+        agrees("{\"a\": 1e300}");
+        assertThat(canonical("[1e300]")).hasSize(303);
+    }
+
+    // ---------------------------------------------------------------- random documents
+
+    private static final String[] KEYS = {
+        "a", "b", "B", "aa", "ab", "", "é", "ä", "z", "☉", "😀", "10", "9", "k\\u00e9", "ké", "a\\nb", "x\ud800", "?"
+    };
+    private static final String[] STRINGS = {
+        "",
+        "x",
+        "ünïcödé ☉☽",
+        "tab\\tnew\\nline",
+        "quote\\\" back\\\\",
+        "\\u00e9",
+        "\\u001f and \\u001F and \\u0000",
+        "\\u0008",
+        "\\/",
+        "😀",
+        "\\ud83d\\ude00",
+        "\\ud800",
+        "lone \ud800 raw",
+        "del \u007f"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "7",
+        "-42",
+        "9007199254740993",
+        "0.5",
+        "-0.0",
+        "0.000",
+        "1.50",
+        "-267.19282",
+        "1e2",
+        "1E-10",
+        "-2.5e+3",
+        "1.0e0",
+        "-0e5",
+        "1.000E-3",
+        "0.0000000001"
+    };
+
+    private static String document(Random r, int depth) {
+        StringBuilder b = new StringBuilder();
+        document(r, b, depth);
+        return b.toString();
+    }
+
+    private static void document(Random r, StringBuilder b, int depth) {
+        int kind = depth >= 5 ? 2 + r.nextInt(4) : r.nextInt(6);
+        switch (kind) {
+            case 0 -> {
+                b.append('{');
+                int n = r.nextInt(7);
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        b.append(',');
+                    }
+                    b.append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\":");
+                    document(r, b, depth + 1);
+                }
+                b.append('}');
+            }
+            case 1 -> {
+                b.append('[');
+                int n = r.nextInt(5);
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        b.append(',');
+                    }
+                    document(r, b, depth + 1);
+                }
+                b.append(']');
+            }
+            case 2 -> b.append(NUMBERS[r.nextInt(NUMBERS.length)]);
+            case 3 -> b.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
+            case 4 -> b.append(r.nextBoolean() ? "true" : "false");
+            default -> b.append("null");
+        }
+    }
+
+    /**
+     * A compact text as PostgreSQL prints jsonb: a space after every comma and colon between
+     * tokens, control characters as lower-case <code>&#92;u00xx</code>.
+     */
+    static String postgresSpacing(String compact) {
+        StringBuilder b = new StringBuilder(compact.length() + 64);
+        boolean inString = false;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            b.append(c);
+            if (inString) {
+                if (c == '\\') {
+                    char e = compact.charAt(++i);
+                    b.append(e);
+                    if (e == 'u') {
+                        b.append(compact.substring(i + 1, i + 5).toLowerCase(java.util.Locale.ROOT));
+                        i += 4;
+                    }
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == ',' || c == ':') {
+                b.append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same text with random JSON whitespace between tokens. */
+    private static String randomSpacing(Random r, String compact) {
+        String ws = " \t\n\r";
+        StringBuilder b = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (!inString && r.nextInt(3) == 0) {
+                b.append(ws.charAt(r.nextInt(4)));
+            }
+            b.append(c);
+            if (inString) {
+                if (c == '\\') {
+                    b.append(compact.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            }
+        }
+        if (r.nextBoolean()) {
+            b.append(' ');
+        }
+        return b.toString();
+    }
+}
