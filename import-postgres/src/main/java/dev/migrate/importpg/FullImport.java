@@ -83,6 +83,8 @@ final class FullImport {
         for (TableSchema t : tables) {
             load(t);
         }
+        // Every file verified (SHA-256, rows) before anything else can fail on the data.
+        ctx.staging.verifyRemaining();
 
         if (!ctx.options.dataOnly()) {
             ctx.listener.step("creating primary keys, unique constraints and indexes");

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  *         .run(ImportListener.NONE);
  * }</pre>
  *
- * <p>Order of work: the staging directory is verified ({@link StagingReader#open}) and its names
- * checked before the target is contacted; then, in ONE transaction (REPEATABLE READ, the touched
- * tables locked against writers first): backup of the tables it will change, DDL, COPY of every
- * table, keys and indexes, foreign keys, sequences, ANALYZE, commit. Any error or interruption
+ * <p>Order of work: the staging directory is checked ({@link StagingReader#openForStreaming}:
+ * manifest, every file present and of its size) and its names checked before the target is
+ * contacted; then, in ONE transaction (REPEATABLE READ, the touched tables locked against writers
+ * first): backup of the tables it will change, DDL, COPY of every table (each file's SHA-256 and
+ * row count verified as it is read; a mismatch fails the import before the commit), keys and indexes, foreign keys, sequences, ANALYZE, commit. Any error or interruption
  * (including a killed process or a dropped connection) leaves the target exactly as it was,
  * because PostgreSQL rolls back DDL and data together.
  *
@@ -47,8 +48,23 @@ public final class PostgresImporter {
     public ImportResult run(ImportListener listener) {
         long start = System.nanoTime();
         ImportListener l = listener == null ? ImportListener.NONE : listener;
-        l.step("verifying the staging directory");
-        StagingReader staging = StagingReader.open(options.stagingDir());
+        l.step("checking the staging directory");
+        // Manifest, files present and of their size now; each file's SHA-256 and row count while
+        // it is copied (read once instead of twice: 0.5-0.8 s of every import). The transaction
+        // is committed only after every table file was verified.
+        StagingReader staging = StagingReader.openForStreaming(options.stagingDir());
+        try {
+            return run(staging, l, start);
+        } catch (RuntimeException e) {
+            // A staging problem is reported first, as when the files were verified before the
+            // target was contacted: a tampered file, not the connection or the value it made the
+            // server refuse. (The transaction is rolled back by then.)
+            staging.verifyRemainingAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private ImportResult run(StagingReader staging, ImportListener l, long start) {
         if (options.tenant() == null) {
             PgNames.requireFitting(staging.manifest().schema());
         }
@@ -65,6 +81,9 @@ public final class PostgresImporter {
                 } else {
                     new FullImport(ctx).run(before);
                 }
+                // Every staged file verified before the commit, including any no step read to its end
+                // (FullImport and TenantImport already did this after their loads: then a no-op).
+                staging.verifyRemaining();
                 l.step("committing");
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {

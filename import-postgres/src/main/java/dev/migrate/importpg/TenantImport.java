@@ -141,6 +141,8 @@ final class TenantImport {
                 copyToTemp(catalog, m, n++, userId);
             }
         }
+        // Every file verified (SHA-256, rows) before the merge: staged tables no mapping reads too.
+        ctx.staging.verifyRemaining();
 
         Map<String, Mapping> byTarget = new LinkedHashMap<>();
         for (Mapping m : mappings.values()) {

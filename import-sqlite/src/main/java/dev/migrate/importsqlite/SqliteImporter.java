@@ -26,12 +26,13 @@ import org.slf4j.LoggerFactory;
  * <p>Order of work, chosen so that the target is byte-identical after any failure:
  *
  * <ol>
- *   <li>verify the staging directory completely, check the target (its directory exists and is
+ *   <li>check the staging directory (manifest; every table file present, of its size), the target (its directory exists and is
  *       writable; an existing target is a SQLite file, not in use, and not locked) and the schema
  *       file — all before anything is written;
  *   <li>remove temporary files left by killed runs, then build the new database in an owner-only
  *       temporary file beside the target (see {@link SqliteConnections#openBuild}): schema, rows in
- *       one transaction in batches, indexes, {@code sqlite_sequence}, then {@code PRAGMA
+ *       one transaction in batches (each table file's SHA-256 and row count verified as it is
+ *       read, see {@link StagingReader#openForStreaming}; any file not read verified after), indexes, {@code sqlite_sequence}, then {@code PRAGMA
  *       foreign_key_check} and {@code PRAGMA integrity_check}; close it;
  *   <li>take the target's write lock, back it up with the online backup API into {@code
  *       <backup dir>/<name>_backup_YYYYMMDD_HHMMSS.db} (owner-only, local time), give the new file
@@ -87,8 +88,22 @@ public final class SqliteImporter {
      */
     public ImportResult run(ImportListener listener) {
         long started = System.nanoTime();
-        listener.phase("verifying staging directory " + options.stagingDir());
-        StagingReader staging = StagingReader.open(options.stagingDir());
+        listener.phase("checking staging directory " + options.stagingDir());
+        // Manifest, files present and of their size now; each file's SHA-256 and row count while
+        // it is loaded (read once instead of twice: 0.5-0.8 s of every import). The new file is
+        // swapped in only after every table file was verified (see build).
+        StagingReader staging = StagingReader.openForStreaming(options.stagingDir());
+        try {
+            return run(staging, listener, started);
+        } catch (RuntimeException e) {
+            // A staging problem is reported first, as when the files were verified before anything
+            // else: a tampered file, not the target check or the value it made SQLite refuse.
+            staging.verifyRemainingAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private ImportResult run(StagingReader staging, ImportListener listener, long started) {
         Manifest manifest = staging.manifest();
 
         TargetFiles files = new TargetFiles(options.target());
@@ -181,6 +196,10 @@ public final class SqliteImporter {
                 long rows = loader.load(ip);
                 loaded.add(new long[] {rows, System.nanoTime() - t0});
             }
+            // Each loader verified its file when it reached the end; a staged table no plan loads
+            // (or one a loader stopped reading early) is verified here, before anything else
+            // can fail on the data and long before the swap.
+            staging.verifyRemaining();
             if (ddl != null) {
                 listener.phase("creating indexes");
                 try (Statement st = c.createStatement()) {

@@ -371,6 +371,54 @@ class TargetSafetyTest {
         assertThat(e.getMessage()).contains("SHA-256 mismatch");
     }
 
+    /** Replaces the last occurrence of {@code from} in the file by {@code to}, of the same length. */
+    static void tamper(Path file, String from, String to) throws IOException {
+        assertThat(to).hasSameSizeAs(from);
+        String text = Files.readString(file);
+        int at = text.lastIndexOf(from);
+        assertThat(at).isNotNegative();
+        Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    static final String MISMATCH = "SHA-256 mismatch: the file was modified or corrupted after export";
+
+    // The staging files are verified while they are loaded, not before: the rows before the
+    // tampered one reach the new file, and only the swap at the end, which never comes, would
+    // touch the target.
+
+    @Test
+    void aFileTamperedInItsLastRowLeavesTheTargetByteIdentical() throws IOException {
+        existingTarget();
+        stage(12_000, 0); // several flushed batches and the reader's read-ahead thread
+        Path file = staging.resolve("items.json");
+        tamper(file, "\"item 12000\"", "\"ITEM 12000\"");
+        MigrateException e = failsLeavingTargetUntouched(importer());
+        assertThat(e.getMessage()).isEqualTo("file " + file + ", table \"items\": " + MISMATCH);
+        assertThat(e.kind()).isEqualTo(MigrateException.Kind.INPUT);
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void tamperingThatMakesTheJsonInvalidIsReportedAsTheMismatch() throws IOException {
+        existingTarget();
+        stage(12_000, 0);
+        Path file = staging.resolve("items.json");
+        tamper(file, "{\"id\":9000,", "{\"id\":9000}");
+        MigrateException e = failsLeavingTargetUntouched(importer());
+        assertThat(e.getMessage()).isEqualTo("file " + file + ", table \"items\": " + MISMATCH);
+    }
+
+    @Test
+    void aTamperedValueTheTableRefusesIsReportedAsTheMismatch() throws IOException {
+        existingTarget();
+        stage(12_000, 0); // name NOT NULL
+        Path file = staging.resolve("items.json");
+        // Valid JSON (whitespace keeps the size), but NULL into NOT NULL mid-load.
+        tamper(file, "\"name\":\"item 7777\"", "\"name\":null       ");
+        MigrateException e = failsLeavingTargetUntouched(importer());
+        assertThat(e.getMessage()).isEqualTo("file " + file + ", table \"items\": " + MISMATCH);
+    }
+
     @Test
     void theTargetBehindASymbolicLinkIsReplacedAndTheLinkKept() throws IOException {
         existingTarget();

@@ -12,6 +12,7 @@ import dev.migrate.core.types.ValueCodec;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,14 @@ import java.util.concurrent.TimeUnit;
  * each, plus the batch being filled. The caller sees exactly what a synchronous reader would
  * show: the same rows in order, and a problem in row n raised by the call that would have
  * returned row n, after rows 1 to n-1.
+ *
+ * <p>A reader of a directory opened with {@link StagingReader#openForStreaming} also verifies its
+ * file while reading it: it hashes every byte it takes from the file, reads on to the end of the
+ * file after the JSON array, and the call that would return null at the end throws instead when
+ * the SHA-256 or the row count differs from the manifest's. A problem met before the end (bad
+ * JSON, a bad value) is reported only after the rest of the file was hashed: as the SHA-256
+ * mismatch when the file is not the exported one. The rows handed out before the end come from a
+ * file not yet verified; the importer changes its target only after every file was.
  */
 public final class TableReader implements Closeable {
 
@@ -46,6 +55,13 @@ public final class TableReader implements Closeable {
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean[] seen;
     private final long expectedRows;
+    /**
+     * Verifies the file as it is read, for a directory opened with {@link
+     * StagingReader#openForStreaming}; null when it was verified up front.
+     */
+    private final StreamingVerification check;
+    /** The problem that stopped a verifying reader: every later call reports it again. */
+    private RuntimeException failed;
     /** The row being parsed (by the read-ahead thread when there is one): for messages. */
     private long row;
 
@@ -69,8 +85,14 @@ public final class TableReader implements Closeable {
     /** Rows parsed ahead; the last batch of a file also carries its end or the problem that stopped it. */
     private record Batch(List<Object[]> rows, boolean last, Throwable problem) {}
 
+    /** A reader of a file verified up front ({@link StagingReader#open}). */
     TableReader(TableSchema table, TableEntry entry, Path file) {
+        this(table, entry, file, null);
+    }
+
+    TableReader(TableSchema table, TableEntry entry, Path file, StreamingVerification check) {
         this.table = table;
+        this.check = check;
         this.where = new Location(file.toString(), table.name(), null, null);
         this.expectedRows = entry.rows();
         this.queue = expectedRows >= READ_AHEAD_MIN_ROWS ? new ArrayBlockingQueue<>(QUEUE_BATCHES) : null;
@@ -85,21 +107,31 @@ public final class TableReader implements Closeable {
         }
         JsonParser p = null;
         try {
-            p = StagingJson.FACTORY.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            InputStream in = Files.newInputStream(file);
+            if (check != null) {
+                in = check.wrap(in);
+            }
+            p = StagingJson.FACTORY.createParser(new BufferedInputStream(in, 1 << 16));
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw MigrateException.input(where, "table file does not start with a JSON array");
             }
             this.parser = p;
         } catch (JsonProcessingException e) {
-            closeQuietly(p);
-            throw MigrateException.input(where, "table file is not valid JSON" + JsonProblem.describe(e));
+            RuntimeException problem =
+                    MigrateException.input(where, "table file is not valid JSON" + JsonProblem.describe(e));
+            throw closeAfter(p, check == null ? problem : check.precedence(problem));
         } catch (IOException e) {
             closeQuietly(p);
             throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(e), e);
         } catch (RuntimeException e) {
-            closeQuietly(p);
-            throw e;
+            throw closeAfter(p, check == null ? e : check.precedence(e));
         }
+    }
+
+    /** Closes {@code p} once the problem is settled (settling it may read the rest of the file). */
+    private static RuntimeException closeAfter(JsonParser p, RuntimeException problem) {
+        closeQuietly(p);
+        return problem;
     }
 
     public TableSchema table() {
@@ -217,7 +249,27 @@ public final class TableReader implements Closeable {
         }
     }
 
+    /**
+     * The next row, or null at the end. For a file verified while read, a problem is first weighed
+     * against the whole file ({@link StreamingVerification#precedence}): a tampered file is
+     * reported as a SHA-256 mismatch, not as the parse or value error the tampering caused.
+     */
     private Object[] parseNext() {
+        if (check == null) {
+            return parseRow();
+        }
+        if (failed != null) {
+            throw failed; // never a null "end" after a failed check, whatever the caller does
+        }
+        try {
+            return parseRow();
+        } catch (RuntimeException e) {
+            failed = check.precedence(e);
+            throw failed;
+        }
+    }
+
+    private Object[] parseRow() {
         if (done) {
             return null;
         }
@@ -225,11 +277,18 @@ public final class TableReader implements Closeable {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.END_ARRAY) {
                 done = true;
+                // Reads to the end of the file: a streaming check has then hashed every byte.
                 if (parser.nextToken() != null) {
                     throw MigrateException.input(where, "text after the end of the JSON array");
                 }
+                if (check != null) {
+                    check.checkHashAtEnd();
+                }
                 if (row != expectedRows) {
                     throw MigrateException.input(where, "holds " + row + " rows, manifest says " + expectedRows);
+                }
+                if (check != null) {
+                    check.verifiedAtEnd();
                 }
                 return null;
             }
