@@ -129,6 +129,35 @@ class PostgresToSqliteTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
     }
 
+    /**
+     * A change that keeps the file's size passes the cheap checks {@code --skip-export} makes up
+     * front; the importer's verification while loading must still refuse it before the target
+     * changes, and name the SHA-256 mismatch.
+     */
+    @Test
+    void skipExportRefusesASameSizeTamperingBeforeTouchingTheTarget(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("alice.db");
+        Path export = dir.resolve("export");
+        String[] base = {
+            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
+        };
+        assertThat(CliRun.run(base).code()).isZero();
+        byte[] before = Files.readAllBytes(target);
+        Path clients = export.resolve("clients.json");
+        long size = Files.size(clients);
+        Files.writeString(clients, Files.readString(clients).replace("Zoë", "Zoé"));
+        assertThat(Files.size(clients)).isEqualTo(size);
+
+        CliRun again = CliRun.run(concat(base, "--skip-export"));
+
+        assertThat(again.code()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(again.lastErrLine())
+                .startsWith("error: file ")
+                .contains("clients.json", "SHA-256 mismatch: the file was modified or corrupted after export");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
     @Test
     void validateOnlyPassesThenFailsNamingTheTableWhenAValueChanges(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("alice.db");

@@ -171,10 +171,16 @@ public final class MigrateCommand extends BaseCommand {
 
         RunSummary run = new RunSummary("migrate", List.of(), null, List.of());
         try (Progress progress = Progress.forConsole()) {
-            if (skipExport) {
-                // Fail before touching the target when the export is incomplete or altered.
+            if (skipExport && skipImport) {
+                // Validate only: the whole export is verified first, as before.
                 StagingReader.open(dir);
                 LOG.info("using the existing export in {} (verified)", dir);
+            } else if (skipExport) {
+                // Fail at once when the export is incomplete (manifest, files, sizes). The importer
+                // verifies every file's SHA-256 and rows while it loads, before the target changes,
+                // so a full pass here would only read every file twice.
+                StagingReader.openForStreaming(dir);
+                LOG.info("using the existing export in {} (each file verified as it is imported)", dir);
             } else {
                 run = run.plusWithFiles(export(direction.source(), dir, schema, tenant, progress));
             }
