@@ -304,23 +304,11 @@ final class JsonbCanonicalText {
                         }
                     }
                 }
-            } else if (c < 0x800) {
-                o[p++] = (byte) (0xc0 | (c >> 6));
-                o[p++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
-                    int cp = Character.toCodePoint(c, in[++i]);
-                    o[p++] = (byte) (0xf0 | (cp >> 18));
-                    o[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    o[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    o[p++] = (byte) (0x80 | (cp & 0x3f));
-                } else {
-                    o[p++] = '?';
-                }
             } else {
-                o[p++] = (byte) (0xe0 | (c >> 12));
-                o[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                o[p++] = (byte) (0x80 | (c & 0x3f));
+                p = nonAscii(in, i, n, o, p);
+                if (pairAt(in, i, n)) {
+                    i++;
+                }
             }
         }
         return FAIL;
@@ -752,24 +740,46 @@ final class JsonbCanonicalText {
                         }
                     }
                 }
-            } else if (ch < 0x800) {
-                to[at++] = (byte) (0xc0 | (ch >> 6));
-                to[at++] = (byte) (0x80 | (ch & 0x3f));
-            } else if (Character.isSurrogate(ch)) {
-                if (Character.isHighSurrogate(ch) && i + 1 < end && Character.isLowSurrogate(c[i + 1])) {
-                    int cp = Character.toCodePoint(ch, c[++i]);
-                    to[at++] = (byte) (0xf0 | (cp >> 18));
-                    to[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    to[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    to[at++] = (byte) (0x80 | (cp & 0x3f));
-                } else {
-                    to[at++] = '?';
-                }
             } else {
-                to[at++] = (byte) (0xe0 | (ch >> 12));
-                to[at++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-                to[at++] = (byte) (0x80 | (ch & 0x3f));
+                at = nonAscii(c, i, end, to, at);
+                if (pairAt(c, i, end)) {
+                    i++;
+                }
             }
+        }
+        return at;
+    }
+
+    /** True when {@code c[i]} and {@code c[i + 1]} (before {@code end}) are a surrogate pair: one code point. */
+    private static boolean pairAt(char[] c, int i, int end) {
+        return Character.isHighSurrogate(c[i]) && i + 1 < end && Character.isLowSurrogate(c[i + 1]);
+    }
+
+    /**
+     * Writes the non-ASCII char {@code c[i]} as UTF-8 at {@code to[at]} (room checked by the
+     * caller): with {@code c[i + 1]} as one code point when {@link #pairAt} (the caller then skips
+     * it), a lone surrogate as {@code '?'} like {@code String.getBytes}. Returns the offset after it.
+     * One place for the fast path's strings and the general path's, which must give the same bytes.
+     */
+    private static int nonAscii(char[] c, int i, int end, byte[] to, int at) {
+        char ch = c[i];
+        if (ch < 0x800) {
+            to[at++] = (byte) (0xc0 | (ch >> 6));
+            to[at++] = (byte) (0x80 | (ch & 0x3f));
+        } else if (Character.isSurrogate(ch)) {
+            if (pairAt(c, i, end)) {
+                int cp = Character.toCodePoint(ch, c[i + 1]);
+                to[at++] = (byte) (0xf0 | (cp >> 18));
+                to[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                to[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                to[at++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                to[at++] = '?';
+            }
+        } else {
+            to[at++] = (byte) (0xe0 | (ch >> 12));
+            to[at++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+            to[at++] = (byte) (0x80 | (ch & 0x3f));
         }
         return at;
     }
