@@ -52,16 +52,10 @@ public final class PostgresImporter {
         // Manifest, files present and of their size now; each file's SHA-256 and row count while
         // it is copied (read once instead of twice: 0.5-0.8 s of every import). The transaction
         // is committed only after every table file was verified.
-        StagingReader staging = StagingReader.openForStreaming(options.stagingDir());
-        try {
-            return run(staging, l, start);
-        } catch (RuntimeException e) {
-            // A staging problem is reported first, as when the files were verified before the
-            // target was contacted: a tampered file, not the connection or the value it made the
-            // server refuse. (The transaction is rolled back by then.)
-            staging.verifyRemainingAfterFailure(e);
-            throw e;
-        }
+        // On any failure a staging problem is reported first, as when the files were verified
+        // before the target was contacted: a tampered file, not the connection or the value it
+        // made the server refuse. (The transaction is rolled back by then.)
+        return StagingReader.importVerifying(options.stagingDir(), staging -> run(staging, l, start));
     }
 
     private ImportResult run(StagingReader staging, ImportListener l, long start) {

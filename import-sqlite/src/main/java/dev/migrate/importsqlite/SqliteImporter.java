@@ -92,15 +92,10 @@ public final class SqliteImporter {
         // Manifest, files present and of their size now; each file's SHA-256 and row count while
         // it is loaded (read once instead of twice: 0.5-0.8 s of every import). The new file is
         // swapped in only after every table file was verified (see build).
-        StagingReader staging = StagingReader.openForStreaming(options.stagingDir());
-        try {
-            return run(staging, listener, started);
-        } catch (RuntimeException e) {
-            // A staging problem is reported first, as when the files were verified before anything
-            // else: a tampered file, not the target check or the value it made SQLite refuse.
-            staging.verifyRemainingAfterFailure(e);
-            throw e;
-        }
+        // On any failure a staging problem is reported first, as when the files were verified
+        // before anything else: a tampered file, not the target check or the value it made SQLite
+        // refuse.
+        return StagingReader.importVerifying(options.stagingDir(), staging -> run(staging, listener, started));
     }
 
     private ImportResult run(StagingReader staging, ImportListener listener, long started) {

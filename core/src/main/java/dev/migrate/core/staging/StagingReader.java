@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -229,6 +230,25 @@ public final class StagingReader {
             checkParsed(file, e, where);
         } catch (IOException ex) {
             throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(ex), ex);
+        }
+    }
+
+    /**
+     * Runs an import over {@code dir} opened with {@link #openForStreaming}, the way every importer
+     * must: when the import fails for any reason, the files not verified yet are checked first
+     * ({@link #verifyRemainingAfterFailure}), so that a damaged staging file is what is reported,
+     * not the target's refusal it caused. The importer itself still calls {@link
+     * #verifyRemaining} before it commits or swaps anything in.
+     *
+     * @param importer loads the target from the staging reader and returns its result
+     */
+    public static <T> T importVerifying(Path dir, Function<StagingReader, T> importer) {
+        StagingReader staging = openForStreaming(dir);
+        try {
+            return importer.apply(staging);
+        } catch (RuntimeException e) {
+            staging.verifyRemainingAfterFailure(e);
+            throw e;
         }
     }
 
