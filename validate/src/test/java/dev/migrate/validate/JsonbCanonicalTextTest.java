@@ -152,7 +152,7 @@ class JsonbCanonicalTextTest {
     void theFastPathTakesPostgresOutputAndCompactText() {
         Random r = new Random(42);
         for (int i = 0; i < 3_000; i++) {
-            String c = canonical(document(r, 0));
+            String c = canonical(DOCUMENTS.document(r));
             if (c.contains("\"a\\nb\"")) {
                 continue; // a key with an escape: the general path's job
             }
@@ -167,7 +167,7 @@ class JsonbCanonicalTextTest {
     void randomDocumentsInEverySpacingAgree() {
         Random r = new Random(20261121);
         for (int i = 0; i < 6_000; i++) {
-            String d = document(r, 0);
+            String d = DOCUMENTS.document(r);
             agrees(d);
             agrees(postgresSpacing(d));
             agrees(randomSpacing(r, d));
@@ -180,7 +180,7 @@ class JsonbCanonicalTextTest {
         Random r = new Random(7);
         String junk = "{}[]\",:\\ 0-1e.ntfu\u0001\u00e9\ud800x";
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder(postgresSpacing(document(r, 0)));
+            StringBuilder b = new StringBuilder(postgresSpacing(DOCUMENTS.document(r)));
             int edits = 1 + r.nextInt(3);
             for (int e = 0; e < edits && b.length() > 0; e++) {
                 int at = r.nextInt(b.length());
@@ -259,44 +259,7 @@ class JsonbCanonicalTextTest {
         "0.0000000001"
     };
 
-    private static String document(Random r, int depth) {
-        StringBuilder b = new StringBuilder();
-        document(r, b, depth);
-        return b.toString();
-    }
-
-    private static void document(Random r, StringBuilder b, int depth) {
-        int kind = depth >= 5 ? 2 + r.nextInt(4) : r.nextInt(6);
-        switch (kind) {
-            case 0 -> {
-                b.append('{');
-                int n = r.nextInt(7);
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        b.append(',');
-                    }
-                    b.append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\":");
-                    document(r, b, depth + 1);
-                }
-                b.append('}');
-            }
-            case 1 -> {
-                b.append('[');
-                int n = r.nextInt(5);
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        b.append(',');
-                    }
-                    document(r, b, depth + 1);
-                }
-                b.append(']');
-            }
-            case 2 -> b.append(NUMBERS[r.nextInt(NUMBERS.length)]);
-            case 3 -> b.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
-            case 4 -> b.append(r.nextBoolean() ? "true" : "false");
-            default -> b.append("null");
-        }
-    }
+    private static final RandomJsonDocuments DOCUMENTS = new RandomJsonDocuments(KEYS, STRINGS, NUMBERS, 5, 7, false);
 
     /**
      * A compact text as PostgreSQL prints jsonb: a space after every comma and colon between

@@ -265,36 +265,9 @@ class JsonbEncodingTest {
     private static final String[] KEYS = {"a", "b", "B", "aa", "", "é", "ä", "z", "☉", "10", "9"};
     private static final String[] STRINGS = {"", "x", "ünïcödé", "tab\\tnew\\nline", "quote\\\"", "\\u00e9", "😀"};
 
+    private static final RandomJsonDocuments DOCUMENTS = new RandomJsonDocuments(KEYS, STRINGS, NUMBERS, 4, 6, true);
+
     private static void document(Random r, StringBuilder b, int depth) {
-        int kind = depth >= 4 ? 2 + r.nextInt(4) : r.nextInt(6);
-        switch (kind) {
-            case 0 -> {
-                b.append('{');
-                int n = r.nextInt(6);
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        b.append(r.nextBoolean() ? "," : " , ");
-                    }
-                    b.append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\":");
-                    document(r, b, depth + 1);
-                }
-                b.append('}');
-            }
-            case 1 -> {
-                b.append('[');
-                int n = r.nextInt(5);
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        b.append(',');
-                    }
-                    document(r, b, depth + 1);
-                }
-                b.append(']');
-            }
-            case 2 -> b.append(NUMBERS[r.nextInt(NUMBERS.length)]);
-            case 3 -> b.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
-            case 4 -> b.append(r.nextBoolean() ? "true" : "false");
-            default -> b.append("null");
-        }
+        DOCUMENTS.document(r, b, depth);
     }
 }
