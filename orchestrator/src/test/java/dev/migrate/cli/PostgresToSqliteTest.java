@@ -93,10 +93,7 @@ class PostgresToSqliteTest {
     void skipExportReimportsTheExistingExportAndBacksUpTheTarget(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("alice.db");
         Path export = dir.resolve("export");
-        String[] base = {
-            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
-        };
-        assertThat(CliRun.run(base).code()).isZero();
+        String[] base = migrateAlice(target, export);
         SqliteFiles.execute(target, "update clients set first_name = 'changed in the app'");
 
         CliRun again = CliRun.run(concat(base, "--skip-export"));
@@ -114,10 +111,7 @@ class PostgresToSqliteTest {
     void skipExportRefusesATamperedExportBeforeTouchingTheTarget(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("alice.db");
         Path export = dir.resolve("export");
-        String[] base = {
-            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
-        };
-        assertThat(CliRun.run(base).code()).isZero();
+        String[] base = migrateAlice(target, export);
         byte[] before = Files.readAllBytes(target);
         Path clients = export.resolve("clients.json");
         Files.writeString(clients, Files.readString(clients).replace("Zoë", "Zoe"));
@@ -138,10 +132,7 @@ class PostgresToSqliteTest {
     void skipExportRefusesASameSizeTamperingBeforeTouchingTheTarget(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("alice.db");
         Path export = dir.resolve("export");
-        String[] base = {
-            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
-        };
-        assertThat(CliRun.run(base).code()).isZero();
+        String[] base = migrateAlice(target, export);
         byte[] before = Files.readAllBytes(target);
         Path clients = export.resolve("clients.json");
         long size = Files.size(clients);
@@ -162,10 +153,7 @@ class PostgresToSqliteTest {
     void validateOnlyPassesThenFailsNamingTheTableWhenAValueChanges(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("alice.db");
         Path export = dir.resolve("export");
-        String[] base = {
-            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
-        };
-        assertThat(CliRun.run(base).code()).isZero();
+        String[] base = migrateAlice(target, export);
 
         CliRun pass = CliRun.run(concat(base, "--skip-export", "--skip-import"));
         assertThat(pass.code()).as(pass.err()).isZero();
@@ -318,5 +306,18 @@ class PostgresToSqliteTest {
 
     private static String[] concat(String[] a, String... b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+
+    /**
+     * Runs the whole migration of Alice into {@code target} through {@code export}, checks it
+     * succeeded, and returns its command line for the test's next runs.
+     */
+    private static String[] migrateAlice(Path target, Path export) {
+        String[] base = {
+            "--from", db.uri(), "--to", target.toString(), "--user-email", ALICE, "--export-dir", export.toString()
+        };
+        CliRun first = CliRun.run(base);
+        assertThat(first.code()).as(first.err()).isZero();
+        return base;
     }
 }
