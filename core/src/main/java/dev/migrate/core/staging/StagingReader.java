@@ -70,7 +70,7 @@ public final class StagingReader {
         StagingReader reader = new StagingReader(dir, readManifest(dir), true);
         for (TableEntry e : reader.manifest.tables()) {
             Path file = dir.resolve(e.file());
-            checkPresentAndSize(file, e, new Location(file.toString(), e.table(), null, null));
+            checkPresentAndSize(file, e, where(file, e));
         }
         return reader;
     }
@@ -87,7 +87,7 @@ public final class StagingReader {
         for (TableEntry e : manifest.tables()) {
             if (!verified.contains(e.table())) {
                 Path file = dir.resolve(e.file());
-                verifyFile(file, e, new Location(file.toString(), e.table(), null, null));
+                verifyFile(file, e, where(file, e));
                 verified.add(e.table());
             }
         }
@@ -195,7 +195,7 @@ public final class StagingReader {
     private void verify() {
         for (TableEntry e : manifest.tables()) {
             Path file = dir.resolve(e.file());
-            verifyFile(file, e, new Location(file.toString(), e.table(), null, null));
+            verifyFile(file, e, where(file, e));
         }
     }
 
@@ -212,22 +212,12 @@ public final class StagingReader {
         try {
             // One pass over the bytes: the SHA-256, and the rows counted from the writer's line layout.
             MessageDigest digest = DigestUtils.getSha256Digest();
-            RowLineCounter lines = new RowLineCounter();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 20];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                    lines.update(buffer, 0, n);
-                }
-            }
+            RowLineCounter lines = scan(file, digest);
             String sha = Hex.encodeHexString(digest.digest());
             if (!sha.equalsIgnoreCase(e.sha256())) {
                 throw MigrateException.input(where, StreamingVerification.SHA_MISMATCH);
             }
-            if (lines.canonical() && lines.rows() == e.rows()) {
-                return;
-            }
-            checkParsed(file, e, where);
+            checkRows(lines, file, e, where);
         } catch (IOException ex) {
             throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(ex), ex);
         }
@@ -299,20 +289,37 @@ public final class StagingReader {
      */
     static void checkContent(Path file, TableEntry e, Location where) {
         try {
-            RowLineCounter lines = new RowLineCounter();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 20];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    lines.update(buffer, 0, n);
-                }
-            }
-            if (lines.canonical() && lines.rows() == e.rows()) {
-                return;
-            }
-            checkParsed(file, e, where);
+            checkRows(scan(file, null), file, e, where);
         } catch (IOException ex) {
             throw MigrateException.runtime(where, "cannot read: " + StagingWriter.describe(ex), ex);
         }
+    }
+
+    /** One read of the whole file: its rows counted from the writer's line layout, hashed into {@code digest} unless null. */
+    private static RowLineCounter scan(Path file, MessageDigest digest) throws IOException {
+        RowLineCounter lines = new RowLineCounter();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (digest != null) {
+                    digest.update(buffer, 0, n);
+                }
+                lines.update(buffer, 0, n);
+            }
+        }
+        return lines;
+    }
+
+    /** The row count the line layout gave, or, for another layout or count, the file parsed for the exact problem. */
+    private static void checkRows(RowLineCounter lines, Path file, TableEntry e, Location where) throws IOException {
+        if (!(lines.canonical() && lines.rows() == e.rows())) {
+            checkParsed(file, e, where);
+        }
+    }
+
+    /** Where a table file's problems are reported: the file and its table. */
+    private static Location where(Path file, TableEntry e) {
+        return new Location(file.toString(), e.table(), null, null);
     }
 
     /** Not the writer's layout, or another count: parse it for the row count and the exact problem. */
@@ -379,10 +386,8 @@ public final class StagingReader {
                         () -> MigrateException.input(Location.table(table), "table is not in the staging directory"));
         TableSchema schema = manifest.schema().table(table).orElseThrow();
         Path file = dir.resolve(e.file());
-        StreamingVerification check = streaming
-                ? new StreamingVerification(
-                        file, e, new Location(file.toString(), e.table(), null, null), () -> verified.add(e.table()))
-                : null;
+        StreamingVerification check =
+                streaming ? new StreamingVerification(file, e, where(file, e), () -> verified.add(e.table())) : null;
         return new TableReader(schema, e, file, check);
     }
 
