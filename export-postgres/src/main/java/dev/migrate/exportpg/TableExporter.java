@@ -4,6 +4,7 @@ import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.schema.ColumnSchema;
+import dev.migrate.core.sql.FetchSize;
 import dev.migrate.core.staging.StagingWriter;
 import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableWriter;
@@ -19,19 +20,6 @@ import java.util.List;
  * fetch size is set, so pgjdbc holds one batch of rows at a time, and the row array is reused.
  */
 final class TableExporter {
-
-    /**
-     * Rows per fetch aim at about this many bytes in flight. A fetch's rows stay alive until the
-     * next fetch, so they outlive young collections: at 16 MiB (about the whole young generation
-     * of the 64 MiB starting heap) every fetch of the tenant workload's charts was promoted and
-     * the old generation filled with them (9 full collections per export). At 4 MiB the young
-     * collections still caught a fetch in use and promoted it (7 full collections, 0.45 s of
-     * pauses for the tenant export); at 1 MiB a fetch fits the survivor space: no full
-     * collection, 0.14 s of pauses, ~0.5 s less CPU and ~10 MB less peak RSS, and pgbench's
-     * narrow rows (about 7,800 per fetch) export as fast. Round trips on a local connection cost
-     * nothing measurable at either size.
-     */
-    static final long FETCH_BYTES = 1L << 20;
 
     private final PgSession session;
     private final StagingWriter writer;
@@ -95,17 +83,8 @@ final class TableExporter {
         }
     }
 
-    /**
-     * The configured fetch size, lowered for wide rows so one batch stays near {@link
-     * #FETCH_BYTES}: the estimate is the table's heap + TOAST size over its row estimate; a big
-     * table that was never analysed gets a cautious 1000.
-     */
+    /** The configured fetch size, lowered for wide rows ({@link FetchSize#rows}). */
     int fetchSizeFor(SourceTable t) {
-        if (t.estimatedRows() >= 1 && t.estimatedBytes() > 0) {
-            long perRow = Math.max(1, (long) (t.estimatedBytes() / t.estimatedRows()));
-            long byMemory = Math.max(10, FETCH_BYTES / perRow);
-            return (int) Math.min(fetchSize, byMemory);
-        }
-        return t.estimatedBytes() > 4 * FETCH_BYTES ? Math.min(fetchSize, 1000) : fetchSize;
+        return FetchSize.rows(t.estimatedRows(), t.estimatedBytes(), fetchSize);
     }
 }

@@ -4,6 +4,7 @@ import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.PostgresValues;
 import dev.migrate.core.schema.ColumnSchema;
+import dev.migrate.core.sql.FetchSize;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingType;
 import java.sql.Array;
@@ -22,15 +23,6 @@ import java.util.Set;
 final class PostgresSide extends JdbcSide {
 
     static final int FETCH_SIZE = 5000;
-
-    /**
-     * Rows per fetch are lowered for wide rows so that one fetch stays near this many bytes. A
-     * fetch's rows live until the next one, so a big fetch outlives young collections and is
-     * promoted: 5,000 of the tenant workload's charts rows (~10 MB) filled the old generation
-     * with garbage and cost one full collection every second of its validate. The same limit as
-     * export-postgres's, for the same reason.
-     */
-    static final long FETCH_BYTES = 1L << 20;
 
     private final Endpoint.Postgres endpoint;
     private final Map<String, Map<String, String>> columns = new HashMap<>();
@@ -113,8 +105,8 @@ final class PostgresSide extends JdbcSide {
     }
 
     /**
-     * {@link #FETCH_SIZE}, or fewer rows when the table's rows are wide: its size (heap and TOAST)
-     * over its row estimate; a big table never analysed gets a cautious 1,000.
+     * {@link #FETCH_SIZE}, or fewer rows when the table's rows are wide ({@link FetchSize#rows}):
+     * a fetch's rows outlive young collections, and 5,000 wide rows were promoted.
      */
     int fetchSize(String table) {
         long[] estimate = new long[2];
@@ -128,13 +120,7 @@ final class PostgresSide extends JdbcSide {
                 },
                 endpoint.schema(),
                 table);
-        long rows = estimate[0];
-        long bytes = estimate[1];
-        if (rows >= 1 && bytes > 0) {
-            long perRow = Math.max(1, bytes / rows);
-            return (int) Math.max(10, Math.min(FETCH_SIZE, FETCH_BYTES / perRow));
-        }
-        return bytes > 4 * FETCH_BYTES ? 1000 : FETCH_SIZE;
+        return FetchSize.rows(estimate[0], estimate[1], FETCH_SIZE);
     }
 
     /**

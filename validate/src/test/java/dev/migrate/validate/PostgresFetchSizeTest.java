@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The PostgreSQL side fetches fewer rows at a time when rows are wide, so that one fetch stays
- * near {@link PostgresSide#FETCH_BYTES} and is not promoted into the old generation.
+ * near {@link dev.migrate.core.sql.FetchSize#TARGET_BYTES} and is not promoted into the old generation.
  */
 class PostgresFetchSizeTest {
 
