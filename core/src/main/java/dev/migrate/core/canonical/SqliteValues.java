@@ -454,7 +454,10 @@ public final class SqliteValues implements CanonicalReader {
     private static Object array(StagingType type, SqliteCell c) {
         String json = text(c);
         try (JsonParser p = StagingJson.FACTORY.createParser(json)) {
-            p.nextToken();
+            if (p.nextToken() == null) {
+                // Empty or blank text: the codec would fail on the missing token with a bare NPE.
+                throw mismatch("a JSON array for " + type, json);
+            }
             Object out = Codecs.forType(type).read(p);
             if (p.nextToken() != null) {
                 throw mismatch("one JSON array", json);

@@ -161,6 +161,14 @@ class SqliteValuesTest {
                 .hasMessageContaining("JSON");
         assertThatThrownBy(() -> SqliteValues.fromStored(t(StagingKind.TEXT), new byte[] {(byte) 0xff}))
                 .hasMessageContaining("not UTF-8");
+        // Blank text in an array column: a clear refusal, not the codec's NullPointerException.
+        StagingType ints = StagingType.array(t(StagingKind.INT32), 1);
+        assertThatThrownBy(() -> SqliteValues.fromStored(ints, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a JSON array for array<int32>, found  ");
+        assertThatThrownBy(() -> SqliteValues.fromStored(ints, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected a JSON array");
     }
 
     /** The cell forms export-sqlite's profiling accepts, converted as export-sqlite writes them. */
