@@ -87,7 +87,8 @@ abstract class JdbcSide implements Side {
     /** Reader factory per compared column. */
     @FunctionalInterface
     interface Readers {
-        ColumnReader reader(ColumnSchema column);
+        /** The reader of the compared column {@code column}, at {@code position} among them. */
+        ColumnReader reader(ColumnSchema column, int position);
     }
 
     /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
@@ -109,7 +110,7 @@ abstract class JdbcSide implements Side {
             this.rs = rs;
             this.readers = new ColumnReader[compared.size()];
             for (int i = 0; i < readers.length; i++) {
-                readers[i] = factory.reader(compared.get(i));
+                readers[i] = factory.reader(compared.get(i), i);
             }
             this.endpoint = endpoint;
             this.table = table;

@@ -98,7 +98,7 @@ final class PostgresSide extends JdbcSide {
             for (int i = 0; i < selection.parameters().size(); i++) {
                 ps.setString(i + 1, selection.parameters().get(i));
             }
-            return new ResultSetRows(ps, ps.executeQuery(), compared, c -> reader(c.type()), endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
@@ -153,7 +153,7 @@ final class PostgresSide extends JdbcSide {
                 Array array = connection().createArrayOf("text", values);
                 ps.setArray(k + 1, array);
             }
-            return new ResultSetRows(ps, ps.executeQuery(), compared, c -> reader(c.type()), endpoint, table);
+            return new ResultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot look rows up by key", e);
         }

@@ -40,8 +40,19 @@ final class SqliteCellReads {
 
     /** A reader of {@code column} for rows of the driver's statement {@code core}, as {@link SqliteSide#reader} reads it. */
     static ColumnReader reader(ColumnSchema column, CoreStatement core) {
+        return reader(column, core, null, 0);
+    }
+
+    /**
+     * As {@link #reader(ColumnSchema, CoreStatement)}, also counting in {@code badForms[position]}
+     * the values not in their storage form ({@link StoredForm}; not for a column export-sqlite
+     * converted from epoch numbers, as {@link SqliteChecks#condition}); no counting when {@code
+     * badForms} is null.
+     */
+    static ColumnReader reader(ColumnSchema column, CoreStatement core, long[] badForms, int position) {
         StagingType type = column.type();
         SqliteConversion conversion = SqliteConversion.of(column);
+        StoredForm form = badForms != null && !conversion.isEpoch() ? StoredForm.of(type) : null;
         // jsonb is left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
         ValueCodec codec = type.kind() == StagingKind.JSONB ? null : Codecs.forType(withoutSizeLimits(type));
         SqliteCell cell = new SqliteCell();
@@ -60,6 +71,9 @@ final class SqliteCellReads {
                 fill(cell, core.pointer.safeRunInt(typeOf), rs, index);
                 if (cell.isNull()) {
                     return null;
+                }
+                if (form != null && !form.conforms(cell)) {
+                    badForms[position]++;
                 }
                 Object value = SqliteValues.convert(type, conversion, cell);
                 return codec == null ? value : codec.canonical(value);

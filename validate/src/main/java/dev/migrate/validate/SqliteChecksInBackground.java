@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 /**
  * Runs a SQLite side's integrity checks ({@link Validator#checkSqlite}: integrity_check,
  * foreign_key_check, stored formats, sqlite_sequence) on a thread and a read-only connection of
- * their own, while the tables are compared. The checks are whole-file scans done by SQLite in
+ * their own, while the tables are compared; the stored formats stay with the comparison when its
+ * read counts them ({@link SqliteSide#checksStoredForms}). The checks are whole-file scans done by SQLite in
  * one thread; run after the comparison, as before, they added their full time to the wall (about
  * 3 s of the tenant workload's validate) while the comparison left a core idle half of the
  * time. Their findings are kept apart and handed over in the order they would have had.
@@ -23,10 +24,17 @@ final class SqliteChecksInBackground implements AutoCloseable {
 
     private final ExecutorService executor;
     private final Findings findings = new Findings();
+    private final Findings sequenceFindings = new Findings();
+    private final boolean formatsCountedInRead;
     private final Future<?> done;
 
     private SqliteChecksInBackground(
-            Endpoint.Sqlite endpoint, boolean isTarget, List<TablePlan> plans, Manifest manifest) {
+            Endpoint.Sqlite endpoint,
+            boolean isTarget,
+            List<TablePlan> plans,
+            Manifest manifest,
+            boolean formatsCountedInRead) {
+        this.formatsCountedInRead = formatsCountedInRead;
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "validate-sqlite-checks");
             t.setDaemon(true);
@@ -34,7 +42,12 @@ final class SqliteChecksInBackground implements AutoCloseable {
         });
         done = executor.submit(() -> {
             try (SqliteSide side = new SqliteSide(endpoint)) {
-                Validator.checkSqlite(side, isTarget, plans, manifest, findings);
+                if (formatsCountedInRead) {
+                    Validator.checkSqliteFile(side, isTarget, manifest, findings);
+                    Validator.checkSqliteSequences(side, isTarget, plans, sequenceFindings);
+                } else {
+                    Validator.checkSqlite(side, isTarget, plans, manifest, findings);
+                }
             }
         });
     }
@@ -42,16 +55,29 @@ final class SqliteChecksInBackground implements AutoCloseable {
     /** Starts the checks of {@code side} when it is a SQLite file, else returns null. */
     static SqliteChecksInBackground start(Side side, boolean isTarget, List<TablePlan> plans, Manifest manifest) {
         if (side instanceof SqliteSide s) {
-            return new SqliteChecksInBackground((Endpoint.Sqlite) s.endpoint(), isTarget, plans, manifest);
+            return new SqliteChecksInBackground(
+                    (Endpoint.Sqlite) s.endpoint(), isTarget, plans, manifest, s.checksStoredForms());
         }
         return null;
     }
 
-    /** Waits for the checks and adds their findings; rethrows what stopped them. */
-    void awaitInto(Findings into) {
+    /**
+     * Waits for the checks and adds their findings; rethrows what stopped them. When the stored
+     * formats were left to the comparison's read, {@code formats} reports them (on the caller's
+     * thread and side) in their place, between the foreign keys and sqlite_sequence.
+     */
+    void awaitInto(Findings into, Runnable formats) {
         Futures.await(done);
-        into.errors.addAll(findings.errors);
-        into.warnings.addAll(findings.warnings);
+        add(findings, into);
+        if (formatsCountedInRead) {
+            formats.run();
+        }
+        add(sequenceFindings, into);
+    }
+
+    private static void add(Findings from, Findings into) {
+        into.errors.addAll(from.errors);
+        into.warnings.addAll(from.warnings);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.core.CoreStatement;
 
 /** A SQLite file opened read-only, in one read transaction, values through {@link SqliteValues}. */
@@ -26,6 +27,9 @@ final class SqliteSide extends JdbcSide {
     private final Map<String, Map<String, String>> columns = new HashMap<>();
     private final Map<String, List<String>> keys = new HashMap<>();
     private Boolean utf8;
+
+    /** {@link #badForms}: written by the thread reading the table, read after it has finished. */
+    private final Map<String, long[]> badForms = new ConcurrentHashMap<>();
 
     SqliteSide(Endpoint.Sqlite endpoint) {
         super(endpoint, Databases.openSqlite(endpoint.file()), "query failed");
@@ -100,15 +104,35 @@ final class SqliteSide extends JdbcSide {
         sql.append(" from ").append(quote(table));
         try {
             PreparedStatement ps = connection().prepareStatement(sql.toString());
-            Readers readers = SqliteSide::reader;
+            Readers readers = (column, position) -> reader(column);
             if (utf8()) {
                 CoreStatement core = ps.unwrap(CoreStatement.class);
-                readers = column -> SqliteCellReads.reader(column, core);
+                // Only the first read of a table counts (DiffFinder and rules may read it again).
+                long[] counts = badForms.putIfAbsent(table, new long[cols.size()]) == null ? badForms.get(table) : null;
+                readers = (column, position) -> SqliteCellReads.reader(column, core, counts, position);
             }
             return new ResultSetRows(ps, ps.executeQuery(), compared, readers, endpoint(), table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint(), table, "cannot read table", e);
         }
+    }
+
+    /**
+     * Whether reading a table whole also counts its values that are not in their storage form
+     * ({@link StoredForm}, {@link #badForms}), so that {@link SqliteChecks#formats} need not scan it
+     * again: in a UTF-8 database, where the rows are read through {@link SqliteCellReads}.
+     */
+    boolean checksStoredForms() {
+        return utf8();
+    }
+
+    /**
+     * Per compared column of {@code table}, the values not in their storage form counted while the
+     * table was first read whole ({@link #rows}); null when it was not read, or not counted ({@link
+     * #checksStoredForms} false). Read after the reading thread is done with the table.
+     */
+    long[] badForms(String table) {
+        return badForms.get(table);
     }
 
     /**

@@ -248,7 +248,7 @@ public final class Validator {
             Manifest manifest,
             Findings findings) {
         if (background != null) {
-            background.awaitInto(findings);
+            background.awaitInto(findings, () -> formats((SqliteSide) side, isTarget, plans, findings));
             return;
         }
         Set<String> tables = new LinkedHashSet<>();
@@ -264,25 +264,49 @@ public final class Validator {
         }
     }
 
-    /** A SQLite side's checks: integrity, foreign keys, stored formats, sqlite_sequence. */
+    /** A SQLite side's checks: integrity, foreign keys, stored formats (one SQL scan per table), sqlite_sequence. */
     static void checkSqlite(
             SqliteSide s, boolean isTarget, List<TablePlan> plans, Manifest manifest, Findings findings) {
-        Set<String> tables = new LinkedHashSet<>();
-        for (TablePlan p : plans) {
-            tables.add(isTarget ? p.targetTable() : p.sourceTable());
-        }
+        checkSqliteFile(s, isTarget, manifest, findings);
+        formats(s, isTarget, plans, findings);
+        checkSqliteSequences(s, isTarget, plans, findings);
+    }
+
+    /** {@code PRAGMA integrity_check} and {@code PRAGMA foreign_key_check} of a SQLite side. */
+    static void checkSqliteFile(SqliteSide s, boolean isTarget, Manifest manifest, Findings findings) {
         SqliteChecks checks = new SqliteChecks(s, isTarget, findings);
         checks.integrity();
         List<String> dangling = manifest.tenant() == null || manifest.tenant().danglingReferences() == null
                 ? List.of()
                 : manifest.tenant().danglingReferences();
         checks.foreignKeys(dangling);
+    }
+
+    /** {@code sqlite_sequence} of the compared tables of a SQLite side. */
+    static void checkSqliteSequences(SqliteSide s, boolean isTarget, List<TablePlan> plans, Findings findings) {
+        Set<String> tables = new LinkedHashSet<>();
+        for (TablePlan p : plans) {
+            tables.add(isTarget ? p.targetTable() : p.sourceTable());
+        }
+        new SqliteChecks(s, isTarget, findings).sequences(new ArrayList<>(tables));
+    }
+
+    /**
+     * The stored formats of every compared table of a SQLite side: counted by the comparison's
+     * read when the side did ({@link SqliteSide#checksStoredForms}), else by one SQL scan per table.
+     */
+    static void formats(SqliteSide s, boolean isTarget, List<TablePlan> plans, Findings findings) {
+        SqliteChecks checks = new SqliteChecks(s, isTarget, findings);
         for (TablePlan p : plans) {
             String table = isTarget ? p.targetTable() : p.sourceTable();
             List<String> cols = isTarget ? p.targetColumns() : p.sourceColumns();
-            checks.formats(table, cols, p.compared(), s.primaryKey(table));
+            long[] counted = s.checksStoredForms() ? s.badForms(table) : null;
+            if (counted == null) {
+                checks.formats(table, cols, p.compared(), s.primaryKey(table));
+            } else {
+                checks.reportFormats(table, cols, p.compared(), s.primaryKey(table), counted);
+            }
         }
-        checks.sequences(new ArrayList<>(tables));
     }
 
     /** In a single-user SQLite database: exactly one {@code app_config} row, the user's. */

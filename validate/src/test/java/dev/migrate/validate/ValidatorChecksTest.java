@@ -9,7 +9,10 @@ import dev.migrate.validate.ValidationReport.RuleResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,9 +85,69 @@ class ValidatorChecksTest {
 
     @Test
     void badStoredFormatsInSqliteAreReported() throws Exception {
-        Path copy = sqliteCopy(
-                "update items set doc = '{bad', uid = 'not-a-uuid', born = '2024-02-30', flag = 't', ts = 'yesterday'"
-                        + " where id = 3");
+        Path copy = sqliteCopy(BAD_FORMATS);
+        try (SqliteSide side = new SqliteSide(new Endpoint.Sqlite(copy))) {
+            assertThat(side.checksStoredForms())
+                    .as("counted by the comparison's read")
+                    .isTrue();
+        }
+        assertBadFormatsReported(copy);
+    }
+
+    /**
+     * A UTF-16 database is not read through SqliteCellReads, so its stored formats are counted by
+     * SQL instead of by the comparison's read: the same findings.
+     */
+    @Test
+    void badStoredFormatsInAUtf16SqliteAreReportedAlike() throws Exception {
+        Path utf16 = work.resolve("utf16.db");
+        try (Connection from = Fixtures.sqlite(sqlite);
+                Statement read = from.createStatement();
+                Connection to = Fixtures.sqlite(utf16);
+                Statement write = to.createStatement()) {
+            write.execute("pragma encoding = 'UTF-16le'");
+            write.execute("pragma foreign_keys = off");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = read.executeQuery("select type, name, sql from sqlite_schema where sql is not null"
+                    + " and name not like 'sqlite%' order by type = 'index', rowid")) {
+                while (rs.next()) {
+                    write.execute(rs.getString(3));
+                    if (rs.getString(1).equals("table")) {
+                        tables.add(rs.getString(2));
+                    }
+                }
+            }
+            // Value by value (ATTACH needs one encoding): getObject/setObject keep each storage class.
+            for (String t : tables) {
+                try (ResultSet rs = read.executeQuery("select * from \"" + t + "\"")) {
+                    int n = rs.getMetaData().getColumnCount();
+                    String insert = "insert into \"" + t + "\" values (" + "?, ".repeat(n - 1) + "?)";
+                    try (PreparedStatement ps = to.prepareStatement(insert)) {
+                        while (rs.next()) {
+                            for (int i = 1; i <= n; i++) {
+                                ps.setObject(i, rs.getObject(i));
+                            }
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+            }
+            write.execute(BAD_FORMATS);
+            try (ResultSet rs = write.executeQuery("pragma encoding")) {
+                assertThat(rs.getString(1)).isEqualTo("UTF-16le");
+            }
+        }
+        try (SqliteSide side = new SqliteSide(new Endpoint.Sqlite(utf16))) {
+            assertThat(side.checksStoredForms()).as("counted by SQL").isFalse();
+        }
+        assertBadFormatsReported(utf16);
+    }
+
+    private static final String BAD_FORMATS =
+            "update items set doc = '{bad', uid = 'not-a-uuid', born = '2024-02-30', flag = 't', ts = 'yesterday'"
+                    + " where id = 3";
+
+    private void assertBadFormatsReported(Path copy) {
         ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))).run();
         assertThat(r.passed()).isFalse();
         for (String col : List.of("doc", "uid", "born", "flag", "ts")) {
