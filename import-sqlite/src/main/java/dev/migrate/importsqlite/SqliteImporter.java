@@ -3,6 +3,7 @@ package dev.migrate.importsqlite;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.SkippedObject;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.staging.SecureFiles;
 import dev.migrate.core.staging.StagingReader;
@@ -147,7 +148,9 @@ public final class SqliteImporter {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.info("imported {} tables into {} in {} s", stats.size(), files.target(), seconds);
-            return new ImportResult(files.target(), backup, stats, notes.warnings(), seconds);
+            // Stamped after the swap: the file validate will find, if nothing writes to it meanwhile.
+            CheckedSqliteFile checked = CheckedSqliteFile.stamp(files.target(), "import-sqlite");
+            return new ImportResult(files.target(), backup, stats, notes.warnings(), seconds, checked);
         }
     }
 

@@ -13,6 +13,7 @@ final class Findings {
 
     final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     void error(String message) {
         errors.add(message);

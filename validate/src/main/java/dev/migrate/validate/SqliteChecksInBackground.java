@@ -33,7 +33,8 @@ final class SqliteChecksInBackground implements AutoCloseable {
             boolean isTarget,
             List<TablePlan> plans,
             Manifest manifest,
-            boolean formatsCountedInRead) {
+            boolean formatsCountedInRead,
+            boolean integrityKnown) {
         this.formatsCountedInRead = formatsCountedInRead;
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "validate-sqlite-checks");
@@ -43,20 +44,24 @@ final class SqliteChecksInBackground implements AutoCloseable {
         done = executor.submit(() -> {
             try (SqliteSide side = new SqliteSide(endpoint)) {
                 if (formatsCountedInRead) {
-                    Validator.checkSqliteFile(side, isTarget, manifest, findings);
+                    Validator.checkSqliteFile(side, isTarget, manifest, findings, integrityKnown);
                     Validator.checkSqliteSequences(side, isTarget, plans, sequenceFindings);
                 } else {
-                    Validator.checkSqlite(side, isTarget, plans, manifest, findings);
+                    Validator.checkSqlite(side, isTarget, plans, manifest, findings, integrityKnown);
                 }
             }
         });
     }
 
-    /** Starts the checks of {@code side} when it is a SQLite file, else returns null. */
-    static SqliteChecksInBackground start(Side side, boolean isTarget, List<TablePlan> plans, Manifest manifest) {
+    /**
+     * Starts the checks of {@code side} when it is a SQLite file, else returns null; without {@code
+     * PRAGMA integrity_check} when {@code integrityKnown}.
+     */
+    static SqliteChecksInBackground start(
+            Side side, boolean isTarget, List<TablePlan> plans, Manifest manifest, boolean integrityKnown) {
         if (side instanceof SqliteSide s) {
             return new SqliteChecksInBackground(
-                    (Endpoint.Sqlite) s.endpoint(), isTarget, plans, manifest, s.checksStoredForms());
+                    (Endpoint.Sqlite) s.endpoint(), isTarget, plans, manifest, s.checksStoredForms(), integrityKnown);
         }
         return null;
     }

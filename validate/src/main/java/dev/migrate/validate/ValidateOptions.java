@@ -1,5 +1,6 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.sql.CheckedSqliteFile;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param reportPath where to write the report (default {@code <stagingDir>/validation_report.json})
  * @param rulesFile optional domain rules (see {@link DomainRules}), or null
  * @param maxReportedKeys how many differing keys to report per table (default 10)
+ * @param targetIntegrityChecked a SQLite target the same command's import found sound with {@code
+ *     PRAGMA integrity_check} just before, or null: while the file is provably unchanged the
+ *     check is not run twice
  */
 public record ValidateOptions(
         Endpoint source,
@@ -28,7 +32,8 @@ public record ValidateOptions(
         String ownerColumn,
         Path reportPath,
         Path rulesFile,
-        int maxReportedKeys) {
+        int maxReportedKeys,
+        CheckedSqliteFile targetIntegrityChecked) {
 
     /** Default staging directory name. */
     public static final String DEFAULT_STAGING_DIR = "migration_data";
@@ -54,7 +59,7 @@ public record ValidateOptions(
 
     /** Source and target with every other option at its default. */
     public static ValidateOptions of(Endpoint source, Endpoint target, Path stagingDir) {
-        return new ValidateOptions(source, target, stagingDir, null, null, null, null, null, null, 0);
+        return new ValidateOptions(source, target, stagingDir, null, null, null, null, null, null, 0, null);
     }
 
     /**
@@ -77,10 +82,36 @@ public record ValidateOptions(
         return copy(userEmail, usersTable, emailColumn, ownerColumn, report, rulesFile);
     }
 
+    /** These options, knowing that the SQLite target passed {@code PRAGMA integrity_check} as {@code checked} says. */
+    public ValidateOptions withTargetIntegrityChecked(CheckedSqliteFile checked) {
+        return new ValidateOptions(
+                source,
+                target,
+                stagingDir,
+                userEmail,
+                usersTable,
+                emailColumn,
+                ownerColumn,
+                reportPath,
+                rulesFile,
+                maxReportedKeys,
+                checked);
+    }
+
     /** These options with the given tenant names and files; endpoints and limits unchanged. */
     private ValidateOptions copy(String email, String users, String emailCol, String owner, Path report, Path rules) {
         return new ValidateOptions(
-                source, target, stagingDir, email, users, emailCol, owner, report, rules, maxReportedKeys);
+                source,
+                target,
+                stagingDir,
+                email,
+                users,
+                emailCol,
+                owner,
+                report,
+                rules,
+                maxReportedKeys,
+                targetIntegrityChecked);
     }
 
     /** True for a tenant run ({@code --user-email}). */

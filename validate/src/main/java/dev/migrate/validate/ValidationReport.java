@@ -20,6 +20,8 @@ import java.util.Map;
  * @param rules one entry per domain rule
  * @param errors problems that make the validation FAIL, one line each
  * @param warnings things worth knowing that do not fail it
+ * @param notes how the checks were made where that is not the obvious way (a check taken over from
+ *     the import that ran on the same file moments before), one line each
  * @param overallStatus {@code PASS} or {@code FAIL}
  * @param seconds how long validation took
  */
@@ -36,6 +38,7 @@ import java.util.Map;
     "rules",
     "errors",
     "warnings",
+    "notes",
     "seconds"
 })
 public record ValidationReport(
@@ -49,6 +52,7 @@ public record ValidationReport(
         List<RuleResult> rules,
         List<String> errors,
         List<String> warnings,
+        List<String> notes,
         String overallStatus,
         double seconds) {
 

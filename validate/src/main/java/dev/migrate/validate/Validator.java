@@ -3,6 +3,7 @@ package dev.migrate.validate;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.TableSchema;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.core.staging.Manifest;
 import dev.migrate.core.staging.SecureFiles;
 import dev.migrate.core.staging.StagingJson;
@@ -107,10 +108,11 @@ public final class Validator {
                 }
                 PairScanner scanner = new PairScanner(source, target, executor);
                 TableComparer comparer = new TableComparer(scanner, findings, options.maxReportedKeys());
+                boolean targetIntegrityKnown = integrityAlreadyChecked(target, findings);
                 try (SqliteChecksInBackground sourceChecks =
-                                SqliteChecksInBackground.start(source, false, plans, manifest);
+                                SqliteChecksInBackground.start(source, false, plans, manifest, false);
                         SqliteChecksInBackground targetChecks =
-                                SqliteChecksInBackground.start(target, true, plans, manifest)) {
+                                SqliteChecksInBackground.start(target, true, plans, manifest, targetIntegrityKnown)) {
                     for (int i = 0; i < planned.size(); i++) {
                         findings.errors.addAll(planErrors.get(i));
                         findings.warnings.addAll(planWarningsByTable.get(i));
@@ -151,6 +153,7 @@ public final class Validator {
                 ruleResults,
                 List.copyOf(findings.errors),
                 List.copyOf(findings.warnings),
+                List.copyOf(findings.notes),
                 pass ? ValidationReport.PASS : ValidationReport.FAIL,
                 Math.round((System.nanoTime() - started) / 1e6) / 1e3);
         write(report, options.reportPath());
@@ -239,6 +242,33 @@ public final class Validator {
         return new Tenant(email, userId, options.usersTable(), userKey, options.emailColumn(), owner, scopes);
     }
 
+    /**
+     * Whether the SQLite target is the very file the same command's import found sound with {@code
+     * PRAGMA integrity_check} moments ago ({@link ValidateOptions#targetIntegrityChecked}), and not
+     * written to since: then the check (a whole-file scan) is not run again, and a note says whose
+     * check stands. Anything less than proof (another path, another size or modification time, a
+     * write-ahead log with changes) runs it as always.
+     */
+    private boolean integrityAlreadyChecked(Side target, Findings findings) {
+        CheckedSqliteFile checked = options.targetIntegrityChecked();
+        if (checked == null || !(target instanceof SqliteSide s)) {
+            return false;
+        }
+        Path file = ((Endpoint.Sqlite) s.endpoint()).file();
+        boolean same;
+        try {
+            same = Files.isSameFile(checked.file(), file) && checked.stillDescribes(file);
+        } catch (IOException e) {
+            same = false;
+        }
+        if (same) {
+            findings.notes.add("target: PRAGMA integrity_check passed in " + checked.checkedBy() + " at "
+                    + checked.checkedAt().truncatedTo(ChronoUnit.MILLIS) + " on this file, unchanged since (same file,"
+                    + " size and modification time); not run again");
+        }
+        return same;
+    }
+
     /** The integrity checks of one side; a SQLite side's ran in the background and are collected. */
     private static void checkSide(
             Side side,
@@ -256,7 +286,7 @@ public final class Validator {
             tables.add(isTarget ? p.targetTable() : p.sourceTable());
         }
         if (side instanceof SqliteSide s) {
-            checkSqlite(s, isTarget, plans, manifest, findings);
+            checkSqlite(s, isTarget, plans, manifest, findings, false);
         } else if (side instanceof PostgresSide p) {
             PostgresChecks checks = new PostgresChecks(p, isTarget, findings);
             checks.foreignKeys(tables);
@@ -266,16 +296,27 @@ public final class Validator {
 
     /** A SQLite side's checks: integrity, foreign keys, stored formats (one SQL scan per table), sqlite_sequence. */
     static void checkSqlite(
-            SqliteSide s, boolean isTarget, List<TablePlan> plans, Manifest manifest, Findings findings) {
-        checkSqliteFile(s, isTarget, manifest, findings);
+            SqliteSide s,
+            boolean isTarget,
+            List<TablePlan> plans,
+            Manifest manifest,
+            Findings findings,
+            boolean integrityKnown) {
+        checkSqliteFile(s, isTarget, manifest, findings, integrityKnown);
         formats(s, isTarget, plans, findings);
         checkSqliteSequences(s, isTarget, plans, findings);
     }
 
-    /** {@code PRAGMA integrity_check} and {@code PRAGMA foreign_key_check} of a SQLite side. */
-    static void checkSqliteFile(SqliteSide s, boolean isTarget, Manifest manifest, Findings findings) {
+    /**
+     * {@code PRAGMA integrity_check} (unless {@code integrityKnown}: {@link #integrityAlreadyChecked})
+     * and {@code PRAGMA foreign_key_check} of a SQLite side.
+     */
+    static void checkSqliteFile(
+            SqliteSide s, boolean isTarget, Manifest manifest, Findings findings, boolean integrityKnown) {
         SqliteChecks checks = new SqliteChecks(s, isTarget, findings);
-        checks.integrity();
+        if (!integrityKnown) {
+            checks.integrity();
+        }
         List<String> dangling = manifest.tenant() == null || manifest.tenant().danglingReferences() == null
                 ? List.of()
                 : manifest.tenant().danglingReferences();

@@ -1,9 +1,11 @@
 package dev.migrate.validate;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.testing.PostgresDatabase;
 import dev.migrate.validate.ValidationReport.RuleResult;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +84,46 @@ class ValidatorChecksTest {
                 .anyMatch(
                         e -> e.equals("target: foreign-key orphans: 1 row(s) of table \"items\" reference missing rows"
                                 + " of \"categories\" (first rowid 4)"));
+    }
+
+    @Test
+    void anIntegrityCheckOfTheSameUnchangedFileIsNotRepeated() throws Exception {
+        Path copy = sqliteCopy();
+        CheckedSqliteFile checked = CheckedSqliteFile.stamp(copy, "import-sqlite");
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))
+                        .withTargetIntegrityChecked(checked))
+                .run();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.notes())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("target: PRAGMA integrity_check passed in import-sqlite at ")
+                .endsWith(" on this file, unchanged since (same file, size and modification time); not run again");
+    }
+
+    @Test
+    void anIntegrityCheckOfAFileChangedSinceOrOfAnotherFileDoesNotCount() throws Exception {
+        Path copy = sqliteCopy();
+        CheckedSqliteFile checked = CheckedSqliteFile.stamp(copy, "import-sqlite");
+        Path other = work.resolve("other.db");
+        Files.copy(copy, other);
+        ValidationReport r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(other))
+                        .withTargetIntegrityChecked(checked))
+                .run();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.notes()).isEmpty();
+
+        // A write after the check: the same file, but no longer the one that was checked.
+        try (Connection c = Fixtures.sqlite(copy);
+                Statement s = c.createStatement()) {
+            s.execute("update items set name = name || '' where id = 3");
+            s.execute("create table later (x)");
+        }
+        assertThat(checked.stillDescribes(copy)).isFalse();
+        r = new Validator(options(new Endpoint.Staging(staging), new Endpoint.Sqlite(copy))
+                        .withTargetIntegrityChecked(checked))
+                .run();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.notes()).isEmpty();
     }
 
     @Test

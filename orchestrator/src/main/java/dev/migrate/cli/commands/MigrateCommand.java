@@ -21,6 +21,7 @@ import dev.migrate.cli.steps.TenantNames;
 import dev.migrate.cli.steps.ValidateStep;
 import dev.migrate.core.config.ConfigKey;
 import dev.migrate.core.config.MigrateConfig;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.core.staging.StagingReader;
 import dev.migrate.validate.Endpoint;
 import java.nio.file.Path;
@@ -170,6 +171,7 @@ public final class MigrateCommand extends BaseCommand {
         }
 
         RunSummary run = new RunSummary("migrate", List.of(), null, List.of());
+        CheckedSqliteFile targetIntegrityChecked = null;
         try (Progress progress = Progress.forConsole()) {
             if (skipExport && skipImport) {
                 // Validate only: the whole export is verified first, as before.
@@ -184,15 +186,17 @@ public final class MigrateCommand extends BaseCommand {
                 run = run.plusWithFiles(export(direction.source(), dir, schema, tenant, progress));
             }
             if (!skipImport) {
-                run = run.plusWithFiles(importInto(direction.target(), dir, schema, tenant, config, progress));
+                Imported imported = importInto(direction.target(), dir, schema, tenant, config, progress);
+                run = run.plusWithFiles(imported.report());
+                targetIntegrityChecked = imported.integrityChecked();
             }
         }
         Endpoint source = ValidateStep.endpoint(direction.source(), schema);
         Endpoint target = skipImport && !skipExport
                 ? new Endpoint.Staging(dir)
                 : ValidateStep.endpoint(direction.target(), schema);
-        ValidateStep.Outcome validation =
-                ValidateStep.run(new ValidateStep.Request(source, target, dir, tenant, null, null));
+        ValidateStep.Outcome validation = ValidateStep.run(
+                new ValidateStep.Request(source, target, dir, tenant, null, null, targetIntegrityChecked));
         return Validation.finish(validation, out(), summaryFile, run.plus(validation.step()));
     }
 
@@ -205,19 +209,27 @@ public final class MigrateCommand extends BaseCommand {
         return ExportSqliteStep.run(new ExportSqliteStep.Request(source.sqlite().path(), dir, null, null), progress);
     }
 
-    private static StepReport importInto(
+    /**
+     * An import's report, and for a SQLite target the file as it was when its integrity check had
+     * passed: validate, next in this command, need not repeat the check on the same unchanged file.
+     */
+    private record Imported(StepReport report, CheckedSqliteFile integrityChecked) {}
+
+    private static Imported importInto(
             Database target, Path dir, String schema, TenantNames tenant, MigrateConfig config, Progress progress) {
         boolean backup = !config.flag(ConfigKey.NO_BACKUP);
         Path backupDir = config.backupDir().orElse(null);
         if (target.isPostgres()) {
-            return ImportPostgresStep.run(
-                            new ImportPostgresStep.Request(
-                                    dir, target.postgres(), schema, false, false, backup, backupDir, tenant),
-                            progress)
-                    .report();
+            return new Imported(
+                    ImportPostgresStep.run(
+                                    new ImportPostgresStep.Request(
+                                            dir, target.postgres(), schema, false, false, backup, backupDir, tenant),
+                                    progress)
+                            .report(),
+                    null);
         }
-        return ImportSqliteStep.run(
-                        new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress)
-                .report();
+        ImportSqliteStep.Outcome outcome = ImportSqliteStep.run(
+                new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress);
+        return new Imported(outcome.report(), outcome.integrityChecked());
     }
 }

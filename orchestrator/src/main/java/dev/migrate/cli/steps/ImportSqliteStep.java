@@ -3,6 +3,7 @@ package dev.migrate.cli.steps;
 import dev.migrate.cli.progress.Progress;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.core.report.TableStats;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.importsqlite.ImportListener;
 import dev.migrate.importsqlite.ImportResult;
 import dev.migrate.importsqlite.ImportSqliteOptions;
@@ -25,8 +26,11 @@ public final class ImportSqliteStep {
      */
     public record Request(Path exportDir, Path target, Path schemaFile, boolean backup, Path backupDir) {}
 
-    /** The report (listing the file and its backup), and the backup of the previous target if one was made. */
-    public record Outcome(StepReport report, Path backup) {}
+    /**
+     * The report (listing the file and its backup), the backup of the previous target if one was
+     * made, and the new target as it was when its integrity check had passed (or null).
+     */
+    public record Outcome(StepReport report, Path backup, CheckedSqliteFile integrityChecked) {}
 
     private ImportSqliteStep() {}
 
@@ -77,7 +81,7 @@ public final class ImportSqliteStep {
                         .toList(),
                 result.warnings(),
                 files);
-        return new Outcome(report, result.backup());
+        return new Outcome(report, result.backup(), result.integrityChecked());
     }
 
     private static List<String> notes(dev.migrate.importsqlite.TableStats t) {

@@ -3,6 +3,7 @@ package dev.migrate.cli.steps;
 import dev.migrate.cli.Endpoints.Database;
 import dev.migrate.cli.report.StepReport;
 import dev.migrate.core.report.RunStats;
+import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.validate.Endpoint;
 import dev.migrate.validate.ValidateOptions;
 import dev.migrate.validate.ValidationReport;
@@ -28,9 +29,29 @@ public final class ValidateStep {
      * @param reportFile where the report goes, or null ({@code validation_report.json} in the
      *     staging directory)
      * @param rulesFile domain rules, or null
+     * @param targetIntegrityChecked the SQLite target as the same command's import left it after
+     *     its integrity check, or null ({@link ValidateOptions#targetIntegrityChecked})
      */
     public record Request(
-            Endpoint source, Endpoint target, Path stagingDir, TenantNames tenant, Path reportFile, Path rulesFile) {}
+            Endpoint source,
+            Endpoint target,
+            Path stagingDir,
+            TenantNames tenant,
+            Path reportFile,
+            Path rulesFile,
+            CheckedSqliteFile targetIntegrityChecked) {
+
+        /** A request with nothing known about the target beforehand. */
+        public Request(
+                Endpoint source,
+                Endpoint target,
+                Path stagingDir,
+                TenantNames tenant,
+                Path reportFile,
+                Path rulesFile) {
+            this(source, target, stagingDir, tenant, reportFile, rulesFile, null);
+        }
+    }
 
     /** The report as the module returned it, and the run's statistics. */
     public record Outcome(ValidationReport report, StepReport step, Path reportFile) {}
@@ -56,6 +77,9 @@ public final class ValidateStep {
         }
         if (r.rulesFile() != null) {
             o = o.withRulesFile(r.rulesFile());
+        }
+        if (r.targetIntegrityChecked() != null) {
+            o = o.withTargetIntegrityChecked(r.targetIntegrityChecked());
         }
         return o;
     }
