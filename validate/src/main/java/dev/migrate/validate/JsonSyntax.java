@@ -71,8 +71,8 @@ final class JsonSyntax {
         }
         char c = in[i];
         return switch (c) {
-            case '{' -> object(i + 1, depth + 1);
-            case '[' -> array(i + 1, depth + 1);
+            case '{' -> container(i + 1, depth + 1, '}');
+            case '[' -> container(i + 1, depth + 1, ']');
             case '"' -> string(i + 1);
             case 't' -> literal(i, "true");
             case 'f' -> literal(i, "false");
@@ -81,54 +81,33 @@ final class JsonSyntax {
         };
     }
 
-    private int object(int i, int depth) {
+    /**
+     * An object's ({@code close} is <code>'}'</code>) or an array's members after the opening
+     * bracket: the position after the closing one, or {@link #FAIL}.
+     */
+    private int container(int i, int depth, char close) {
         if (depth > MAX_DEPTH) {
             return FAIL;
         }
         i = whitespace(i);
-        if (i < n && in[i] == '}') {
+        if (i < n && in[i] == close) {
             return i + 1;
         }
         while (true) {
-            if (i >= n || in[i] != '"') {
-                return FAIL;
+            if (close == '}') {
+                if (i >= n || in[i] != '"') {
+                    return FAIL;
+                }
+                i = string(i + 1);
+                if (i == FAIL) {
+                    return FAIL;
+                }
+                i = whitespace(i);
+                if (i >= n || in[i] != ':') {
+                    return FAIL;
+                }
+                i = whitespace(i + 1);
             }
-            i = string(i + 1);
-            if (i == FAIL) {
-                return FAIL;
-            }
-            i = whitespace(i);
-            if (i >= n || in[i] != ':') {
-                return FAIL;
-            }
-            i = value(whitespace(i + 1), depth);
-            if (i == FAIL) {
-                return FAIL;
-            }
-            i = whitespace(i);
-            if (i >= n) {
-                return FAIL;
-            }
-            char c = in[i];
-            if (c == '}') {
-                return i + 1;
-            }
-            if (c != ',') {
-                return FAIL;
-            }
-            i = whitespace(i + 1);
-        }
-    }
-
-    private int array(int i, int depth) {
-        if (depth > MAX_DEPTH) {
-            return FAIL;
-        }
-        i = whitespace(i);
-        if (i < n && in[i] == ']') {
-            return i + 1;
-        }
-        while (true) {
             i = value(i, depth);
             if (i == FAIL) {
                 return FAIL;
@@ -137,11 +116,10 @@ final class JsonSyntax {
             if (i >= n) {
                 return FAIL;
             }
-            char c = in[i];
-            if (c == ']') {
+            if (in[i] == close) {
                 return i + 1;
             }
-            if (c != ',') {
+            if (in[i] != ',') {
                 return FAIL;
             }
             i = whitespace(i + 1);
