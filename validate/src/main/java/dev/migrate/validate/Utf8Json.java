@@ -1,5 +1,8 @@
 package dev.migrate.validate;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,6 +21,9 @@ import java.util.Arrays;
  * of both reading threads' CPU in validate.
  */
 final class Utf8Json {
+
+    /** Eight bytes of an array at any offset as one long. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] utf8;
 
@@ -60,6 +66,14 @@ final class Utf8Json {
         int end = off + len;
         int i = off;
         while (i < end) {
+            // Eight ASCII bytes at a time: checking byte by byte cost ~1.5 us of a ~1.4 KB document,
+            // most of what not decoding it saves; this ~0.2 us.
+            while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i == end) {
+                break;
+            }
             if (b[i] >= 0) {
                 i++;
             } else {
