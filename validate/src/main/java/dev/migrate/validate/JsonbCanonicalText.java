@@ -436,9 +436,13 @@ final class JsonbCanonicalText {
      * text longer than the number may grow {@link #out}.
      */
     private long number(byte[] in, int i, int n, byte[] o, int p) {
+        // Copied while it is checked (the output has room for the input): a scan, then a copy,
+        // took a third of the fast path's samples on the tenant workload's number-heavy documents.
         int start = i;
+        int outStart = p;
         boolean negative = in[i] == '-';
         if (negative) {
+            o[p++] = '-';
             i++;
         }
         if (i >= n) {
@@ -447,17 +451,23 @@ final class JsonbCanonicalText {
         boolean nonZero = false;
         byte c = in[i];
         if (c == '0') {
+            o[p++] = c;
             i++;
         } else if (c >= '1' && c <= '9') {
             nonZero = true;
-            i = digits(in, i + 1, n);
+            do {
+                o[p++] = c;
+                i++;
+            } while (i < n && (c = in[i]) >= '0' && c <= '9');
         } else {
             return FAIL;
         }
         if (i < n && in[i] == '.') {
+            o[p++] = '.';
             int from = ++i;
-            while (i < n && in[i] >= '0' && in[i] <= '9') {
-                nonZero |= in[i] != '0';
+            while (i < n && (c = in[i]) >= '0' && c <= '9') {
+                nonZero |= c != '0';
+                o[p++] = c;
                 i++;
             }
             if (i == from) {
@@ -483,16 +493,13 @@ final class JsonbCanonicalText {
         }
         if (exponent || (negative && !nonZero)) {
             String plain = plainNumber(new String(in, start, length, StandardCharsets.ISO_8859_1));
+            p = outStart;
             len = p;
             // Room for the plain text and, as at the start, for the rest of the input.
             ensure(plain.length() + (n - i) + 16);
             o = out;
             for (int k = 0; k < plain.length(); k++) {
                 o[p++] = (byte) plain.charAt(k);
-            }
-        } else {
-            for (int k = start; k < i; k++) {
-                o[p++] = in[k];
             }
         }
         return pack(i, p);
