@@ -95,7 +95,13 @@ final class ComparableEncoder {
                 tag('S');
                 string(stripTrailingBlanks((String) v));
             }
-            case JSONB -> json((String) v);
+            case JSONB -> {
+                if (v instanceof Utf8Json j) {
+                    json(j);
+                } else {
+                    json((String) v);
+                }
+            }
             case BYTES -> {
                 tag('Y');
                 bytes((byte[]) v);
@@ -174,6 +180,21 @@ final class ComparableEncoder {
         } else {
             tag('X');
             string(text);
+        }
+    }
+
+    /**
+     * {@link #json(String)} of the text of the bytes, read without decoding them: the same
+     * encoding, byte for byte (what the PostgreSQL and SQLite readers hand over, {@link Utf8Json}).
+     */
+    private void json(Utf8Json value) {
+        byte[] utf8 = value.bytes();
+        if (jsonb.write(utf8, 0, utf8.length)) {
+            tag('J');
+            bytes(jsonb.buffer(), jsonb.length());
+        } else {
+            tag('X');
+            string(value.toString()); // rare: as the text would be
         }
     }
 

@@ -59,6 +59,11 @@ final class DomainRules {
             if (value instanceof Unreadable) {
                 return false;
             }
+            return holds(value instanceof Utf8Json json ? json.toString() : value);
+        }
+
+        /** A jsonb value read as bytes is tested as its text, as it was before it was read so. */
+        private boolean holds(Object value) {
             return switch (op) {
                 case NOT_NULL -> true;
                 case BETWEEN -> {

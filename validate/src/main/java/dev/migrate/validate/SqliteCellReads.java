@@ -68,7 +68,14 @@ final class SqliteCellReads {
                     int col = index - 1;
                     typeOf = (db, ptr) -> db.column_type(ptr, col);
                 }
-                fill(cell, core.pointer.safeRunInt(typeOf), rs, index);
+                int storageClass = core.pointer.safeRunInt(typeOf);
+                if (type.kind() == StagingKind.JSONB && storageClass == Codes.SQLITE_TEXT) {
+                    Utf8Json json = jsonb(rs, index);
+                    if (json != null) {
+                        return json;
+                    }
+                }
+                fill(cell, storageClass, rs, index);
                 if (cell.isNull()) {
                     return null;
                 }
@@ -79,6 +86,16 @@ final class SqliteCellReads {
                 return codec == null ? value : codec.canonical(value);
             }
         };
+    }
+
+    /**
+     * A jsonb TEXT value as its stored UTF-8 bytes, which {@link ComparableEncoder} reads without
+     * decoding them (see {@link Utf8Json}); null when they are not well-formed UTF-8, which the
+     * cell then reads (and reports) as before.
+     */
+    private static Utf8Json jsonb(ResultSet rs, int index) throws SQLException {
+        byte[] raw = rs.getBytes(index);
+        return raw == null ? null : Utf8Json.ifValid(raw);
     }
 
     /** What {@link SqliteCell#read} stores for a value of the given storage class, read by its own getter. */

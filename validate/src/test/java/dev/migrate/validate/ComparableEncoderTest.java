@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,35 @@ class ComparableEncoderTest {
         different(StagingKind.JSONB, "null", "\"null\"");
         different(StagingKind.JSON, "{\"a\": 1,  \"a\":2}", "{\"a\":2}"); // json keeps its exact text
         different(StagingKind.TEXT, "ab", "a");
+    }
+
+    /**
+     * A jsonb value read as bytes ({@link Utf8Json}) encodes exactly as its text does, also when
+     * it is not JSON, and stands for its text in reports and rules.
+     */
+    @Test
+    void jsonbBytesAreTheirText() {
+        StagingType jsonb = StagingType.of(StagingKind.JSONB);
+        for (String text : List.of(
+                "{\"b\": \"ünï ☉ 😀 \uFFFD\", \"a\": [1, 1e2]}",
+                "{\"a\": \"\\u00e9\\ud83d\\ude00\\u001f\"}",
+                "12.50",
+                "{bad é",
+                "")) {
+            Utf8Json bytes = Utf8Json.ifValid(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(enc(jsonb, bytes)).as(text).isEqualTo(enc(jsonb, text));
+            assertThat(bytes.toString()).isEqualTo(text);
+            assertThat(DiffFinder.show(bytes)).isEqualTo(text);
+        }
+        assertThat(enc(jsonb, Utf8Json.ifValid("{\"a\": \"é\"}".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(enc(jsonb, "{\"a\":\"é\"}"))
+                .isNotEqualTo(enc(jsonb, "{\"a\": \"è\"}"));
+        assertThat(Utf8Json.ifValid(new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}))
+                .as("an encoded surrogate is not UTF-8")
+                .isNull();
+        StagingType array = StagingType.array(jsonb, 1);
+        assertThat(enc(array, List.of(Utf8Json.ifValid("[1]".getBytes(StandardCharsets.UTF_8)))))
+                .isEqualTo(enc(array, List.of("[ 1 ]")));
     }
 
     @Test

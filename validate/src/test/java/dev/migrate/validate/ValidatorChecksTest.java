@@ -278,6 +278,48 @@ class ValidatorChecksTest {
                         + " first at {id=3}");
     }
 
+    /** A rule on a jsonb column sees the document's text, whichever side the target is (bytes or a String). */
+    @Test
+    void domainRulesOnAJsonbColumnSeeItsText() throws Exception {
+        Path rules = work.resolve("rules.txt");
+        Files.writeString(rules, """
+                items.doc matches ^[{]
+                items.doc matches é
+                items.doc between 10 and 20
+                items.doc = 'true'
+                """);
+        List<List<Object>> expected = List.of(
+                List.of(
+                        "items.doc matches ^[{]",
+                        5L,
+                        3L,
+                        List.of(Map.of("id", "2"), Map.of("id", "3"), Map.of("id", "5"))),
+                List.of(
+                        "items.doc matches é",
+                        5L,
+                        4L,
+                        List.of(Map.of("id", "1"), Map.of("id", "2"), Map.of("id", "3"), Map.of("id", "5"))),
+                List.of(
+                        "items.doc between 10 and 20",
+                        5L,
+                        4L,
+                        List.of(Map.of("id", "1"), Map.of("id", "2"), Map.of("id", "4"), Map.of("id", "5"))),
+                List.of(
+                        "items.doc = 'true'",
+                        5L,
+                        4L,
+                        List.of(Map.of("id", "1"), Map.of("id", "2"), Map.of("id", "3"), Map.of("id", "4"))));
+        for (Endpoint target :
+                List.of(new Endpoint.Sqlite(sqlite), Fixtures.postgres(db, db.name()), new Endpoint.Staging(staging))) {
+            ValidationReport r =
+                    new Validator(options(new Endpoint.Staging(staging), target).withRulesFile(rules)).run();
+            assertThat(r.rules())
+                    .as("rules on %s", target)
+                    .map(x -> List.of(x.rule(), x.checkedRows(), x.violations(), x.firstViolatingKeys()))
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void badRulesAreRefusedWithTheirLine() throws Exception {
         Path rules = work.resolve("rules.txt");

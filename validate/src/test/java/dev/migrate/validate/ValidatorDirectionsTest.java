@@ -144,6 +144,25 @@ class ValidatorDirectionsTest {
         assertThat(r.errors()).anyMatch(e -> e.contains("table \"items\"") && e.contains("{id=1}"));
     }
 
+    /** jsonb is read as bytes on both database sides: a changed document (even one character) still fails the row. */
+    @Test
+    void aChangedJsonbDocumentIsNamedInBothDirections() throws Exception {
+        ValidationReport toSqlite = validate(
+                pg(db.name()),
+                new Endpoint.Sqlite(sqliteCopy("update items set doc = '{\"k\": \"vè\"}' where id = 4")));
+        assertThat(toSqlite.overallStatus()).isEqualTo("FAIL");
+        assertThat(table(toSqlite, "items").firstMismatchingKeys())
+                .containsExactly(new MismatchedKey(Map.of("id", "4"), MismatchedKey.DIFFER, List.of("doc")));
+        assertThat(toSqlite.errors()).anyMatch(e -> e.contains("table \"items\"") && e.contains("{id=4}"));
+
+        ValidationReport toPostgres = validate(
+                new Endpoint.Sqlite(sqlite),
+                pg(pgCopy("update items set doc = '{\"b\": 1, \"a\": [1, 2.5, {\"z\": null}]}' where id = 1")));
+        assertThat(toPostgres.overallStatus()).isEqualTo("FAIL");
+        assertThat(table(toPostgres, "items").firstMismatchingKeys())
+                .containsExactly(new MismatchedKey(Map.of("id", "1"), MismatchedKey.DIFFER, List.of("doc")));
+    }
+
     @Test
     void postgresToSqliteNamesADeletedAndAnAddedRow() throws Exception {
         ValidationReport deleted =
