@@ -1,15 +1,16 @@
 package dev.migrate.validate;
 
 /**
- * Whether a text is one JSON value in RFC 8259's strict grammar, exactly as SQLite's {@code
- * json_valid(X)} decides it (no JSON5: no comments, no single quotes, no unquoted keys, no
+ * Whether a text's UTF-8 bytes are one JSON value in RFC 8259's strict grammar, exactly as
+ * SQLite's {@code json_valid(X)} decides it, which reads the same bytes (no JSON5: no comments, no single quotes, no unquoted keys, no
  * trailing commas, no control characters inside strings, whitespace only space, tab, LF and CR;
  * nesting at most {@value #MAX_DEPTH} deep, SQLite's {@code JSON_MAX_DEPTH}).
  *
  * <p>Hand-written rather than Jackson because it runs on every JSON value of a SQLite side while
- * the tables are compared ({@link StoredForm}): walking the chars without building tokens costs a
+ * the tables are compared ({@link StoredForm}): walking the bytes without building tokens costs a
  * fraction of Jackson's tokenizing, which itself costs more than SQLite's own {@code json_valid}
- * scan that this replaces. {@code StoredFormTest} holds both to the same answers.
+ * scan that this replaces. Bytes of 0x80 and above (any UTF-8, or not) are plain string content to
+ * both, and not JSON anywhere else. {@code StoredFormTest} holds both to the same answers.
  */
 final class JsonSyntax {
 
@@ -18,44 +19,39 @@ final class JsonSyntax {
 
     private static final int FAIL = -1;
 
-    /** The text's chars, reused: walking a char[] is ~2x faster than String.charAt on UTF-16 text. */
-    private char[] in = new char[4096];
+    /** The bytes being read, from {@link #start} to {@link #n} (exclusive). */
+    private byte[] in;
 
-    /** The text's length. */
+    private int start;
+
     private int n;
 
     /**
-     * Whether {@code s} is exactly one JSON value, with optional whitespace around it. SQLite reads
-     * the text only up to a NUL char, so anything after one does not count either.
+     * Whether {@code b[off..off+len)} is exactly one JSON value, with optional whitespace around
+     * it. SQLite reads the text only up to a NUL byte, so anything after one does not count.
      */
-    boolean isJson(String s) {
-        n = s.length();
-        if (in.length < n) {
-            in = new char[Math.max(n, 2 * in.length)];
-        }
-        s.getChars(0, n, in, 0);
-        int end = value(whitespace(0), 0);
+    boolean isJson(byte[] b, int off, int len) {
+        in = b;
+        start = off;
+        n = off + len;
+        int end = value(whitespace(off), 0);
         if (end == FAIL) {
             return false;
         }
         end = whitespace(end);
-        return end == n || in[end] == '\0';
+        return end == n || in[end] == 0;
     }
 
-    /** Whether {@code s} is one JSON array ({@code json_valid} and {@code json_type = 'array'}). */
-    boolean isJsonArray(String s) {
-        if (!isJson(s)) {
-            return false;
-        }
-        int start = whitespace(0);
-        return start < n && in[start] == '[';
+    /** Whether the bytes are one JSON array ({@code json_valid} and {@code json_type = 'array'}). */
+    boolean isJsonArray(byte[] b, int off, int len) {
+        return isJson(b, off, len) && in[whitespace(start)] == '[';
     }
 
     private int whitespace(int i) {
-        char[] in = this.in;
+        byte[] in = this.in;
         int n = this.n;
         while (i < n) {
-            char c = in[i];
+            byte c = in[i];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                 break;
             }
@@ -69,10 +65,10 @@ final class JsonSyntax {
         if (i >= n) {
             return FAIL;
         }
-        char c = in[i];
+        byte c = in[i];
         return switch (c) {
-            case '{' -> container(i + 1, depth + 1, '}');
-            case '[' -> container(i + 1, depth + 1, ']');
+            case '{' -> container(i + 1, depth + 1, (byte) '}');
+            case '[' -> container(i + 1, depth + 1, (byte) ']');
             case '"' -> string(i + 1);
             case 't' -> literal(i, "true");
             case 'f' -> literal(i, "false");
@@ -85,7 +81,7 @@ final class JsonSyntax {
      * An object's ({@code close} is <code>'}'</code>) or an array's members after the opening
      * bracket: the position after the closing one, or {@link #FAIL}.
      */
-    private int container(int i, int depth, char close) {
+    private int container(int i, int depth, byte close) {
         if (depth > MAX_DEPTH) {
             return FAIL;
         }
@@ -128,21 +124,21 @@ final class JsonSyntax {
 
     /** A string's rest after its opening quote. */
     private int string(int i) {
-        char[] in = this.in;
+        byte[] in = this.in;
         int n = this.n;
         while (i < n) {
-            char c = in[i++];
+            byte c = in[i++];
             if (c == '"') {
                 return i;
             }
-            if (c < 0x20) {
+            if (c >= 0 && c < 0x20) {
                 return FAIL;
             }
             if (c == '\\') {
                 if (i >= n) {
                     return FAIL;
                 }
-                char e = in[i++];
+                byte e = in[i++];
                 switch (e) {
                     case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
                         // a short escape
@@ -167,8 +163,8 @@ final class JsonSyntax {
         return FAIL;
     }
 
-    /** ASCII hex only ({@code Character.digit} would also take other scripts' digits). */
-    private static boolean isHex(char c) {
+    /** ASCII hex digits. */
+    private static boolean isHex(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
@@ -186,7 +182,7 @@ final class JsonSyntax {
 
     /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} */
     private int number(int i) {
-        char[] in = this.in;
+        byte[] in = this.in;
         int n = this.n;
         if (in[i] == '-') {
             i++;
@@ -225,7 +221,7 @@ final class JsonSyntax {
     }
 
     private int digits(int i) {
-        char[] in = this.in;
+        byte[] in = this.in;
         int n = this.n;
         while (i < n && in[i] >= '0' && in[i] <= '9') {
             i++;

@@ -72,6 +72,9 @@ final class SqliteCellReads {
                 if (type.kind() == StagingKind.JSONB && storageClass == Codes.SQLITE_TEXT) {
                     Utf8Json json = jsonb(rs, index);
                     if (json != null) {
+                        if (form != null && !form.conformsAsJson(json.bytes())) {
+                            badForms[position]++;
+                        }
                         return json;
                     }
                 }

@@ -4,6 +4,7 @@ import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
 /**
@@ -24,7 +25,7 @@ final class StoredForm {
 
     private final StagingKind kind;
 
-    /** For JSON and arrays; holds a buffer, so one StoredForm per column read. */
+    /** For JSON and arrays; one StoredForm per column read. */
     private final JsonSyntax json = new JsonSyntax();
 
     private StoredForm(StagingKind kind) {
@@ -53,18 +54,25 @@ final class StoredForm {
             return false;
         }
         // Lossy for text that is not UTF-8: a replacement char matches none of the patterns below,
-        // as the invalid bytes match none of the GLOB's classes, and inside a JSON string both
-        // SQLite and JsonSyntax take any char that is not a control char.
+        // as the invalid bytes match none of the GLOB's classes. JSON is checked on the stored bytes.
         String s = cell.text();
         return switch (kind) {
-            case JSON, JSONB -> json.isJson(s);
-            case ARRAY -> json.isJsonArray(s);
+            case JSON, JSONB, ARRAY ->
+                conformsAsJson(cell.validText() ? s.getBytes(StandardCharsets.UTF_8) : cell.bytes());
             case UUID -> isLowerCaseUuid(s);
             case DATE -> isDate(s) || isInfinity(s);
             case TIMESTAMP, TIMESTAMPTZ -> isTimestamp(s) || isInfinity(s);
             case TIME, TIMETZ -> s.length() >= 8 && isClock(s, 0);
             default -> throw new IllegalArgumentException("no storage form to check for " + kind);
         };
+    }
+
+    /**
+     * Whether the stored bytes of a TEXT value of a JSON, jsonb or array column are in its storage
+     * form (the bytes SQLite's {@code json_valid} reads; the validator reads jsonb as them).
+     */
+    boolean conformsAsJson(byte[] utf8) {
+        return kind == StagingKind.ARRAY ? json.isJsonArray(utf8, 0, utf8.length) : json.isJson(utf8, 0, utf8.length);
     }
 
     private static boolean isLowerCaseUuid(String s) {
