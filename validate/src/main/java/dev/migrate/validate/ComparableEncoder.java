@@ -188,6 +188,11 @@ final class ComparableEncoder {
      * encoding, byte for byte (what the PostgreSQL and SQLite readers hand over, {@link Utf8Json}).
      */
     private void json(Utf8Json value) {
+        if (value.canonical() != null) {
+            tag('J');
+            bytes(value.canonical(), value.canonical().length);
+            return;
+        }
         byte[] utf8 = value.bytes();
         if (jsonb.write(utf8, 0, utf8.length)) {
             tag('J');

@@ -41,6 +41,21 @@ final class Utf8Json {
         return utf8;
     }
 
+    /**
+     * The canonical text ({@link JsonbCanonicalText}) when the reader already wrote it (see
+     * {@link SqliteCellReads}), else null; not part of the value ({@link #equals}).
+     */
+    byte[] canonical() {
+        return canonical;
+    }
+
+    /** Keeps the canonical text the reader wrote for these bytes, so the encoder need not write it again. */
+    void canonical(byte[] text) {
+        canonical = text;
+    }
+
+    private byte[] canonical;
+
     /** The text, as {@code getString} would have returned it. */
     @Override
     public String toString() {

@@ -188,6 +188,52 @@ class StoredFormTest {
         agree(StagingKind.JSONB, values);
     }
 
+    /**
+     * SqliteCellReads takes the canonical text's fast path succeeding as the jsonb stored form's
+     * check (and hands the text on to the encoder): that is only right if everything the fast
+     * path takes is JSON to SQLite, and if the handed-on text encodes exactly as the encoder's own.
+     */
+    @Test
+    void whatTheJsonbFastPathTakesIsValidJson() {
+        List<Object> docs = new ArrayList<>(jsonCatalogue());
+        Random r = new Random(7);
+        RandomJsonDocuments random = new RandomJsonDocuments(
+                new String[] {"a", "bb", "é", "\\u0041", "k k"},
+                new String[] {"", "x", "ünï 😀", "\\n", "\\u00e9"},
+                new String[] {"0", "-0", "1.50", "1e5", "-2E-3", "01", "1.", "-"},
+                5,
+                6,
+                true);
+        for (int i = 0; i < 2000; i++) {
+            String doc = random.document(r);
+            docs.add(doc);
+            int at = r.nextInt(doc.length());
+            docs.add(doc.substring(0, at) + "'\u000b\u000c/+.,\u00a0\u0000 ".charAt(r.nextInt(10)) + doc.substring(at));
+        }
+        JsonbCanonicalText canonical = new JsonbCanonicalText();
+        JsonSyntax syntax = new JsonSyntax();
+        int fast = 0;
+        for (Object d : docs) {
+            byte[] utf8 = ((String) d).getBytes(StandardCharsets.UTF_8);
+            if (!canonical.fastBytes(utf8, 0, utf8.length)) {
+                continue;
+            }
+            fast++;
+            assertThat(syntax.isJson(utf8, 0, utf8.length))
+                    .as(abbreviate((String) d))
+                    .isTrue();
+            Utf8Json handedOn = Utf8Json.ifValid(utf8);
+            Utf8Json plain = Utf8Json.ifValid(utf8.clone());
+            handedOn.canonical(java.util.Arrays.copyOf(canonical.buffer(), canonical.length()));
+            ComparableEncoder a = new ComparableEncoder();
+            ComparableEncoder b = new ComparableEncoder();
+            a.value(StagingType.of(StagingKind.JSONB), handedOn);
+            b.value(StagingType.of(StagingKind.JSONB), plain);
+            assertThat(a.toBytes()).as(abbreviate((String) d)).isEqualTo(b.toBytes());
+        }
+        assertThat(fast).as("documents the fast path took").isGreaterThan(1000);
+    }
+
     @Test
     void arraysAgree() throws SQLException {
         List<Object> values = new ArrayList<>(jsonCatalogue());
