@@ -179,7 +179,8 @@ final class IntegrityChecks {
         return shown.size() == 1 ? shown.get(0) : "(" + String.join(", ", shown) + ")";
     }
 
-    void integrity() throws SQLException {
+    /** {@code PRAGMA integrity_check} of the database {@code c} reads must answer {@code ok}. */
+    static void integrity(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
             String first = rs.next() ? rs.getString(1) : "no answer";

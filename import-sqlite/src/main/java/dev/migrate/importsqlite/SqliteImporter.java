@@ -214,8 +214,10 @@ public final class SqliteImporter {
 
             listener.phase("checking foreign keys and integrity");
             IntegrityChecks checks = new IntegrityChecks(c, manifest, inserts, notes);
-            checks.foreignKeys();
-            checks.integrity();
+            try (IntegrityCheckBeside integrity = IntegrityCheckBeside.start(c, temp)) {
+                checks.foreignKeys();
+                integrity.await();
+            }
             c.setAutoCommit(true);
             if (wal) {
                 // Keep the journal mode the application chose for the file it replaces.
