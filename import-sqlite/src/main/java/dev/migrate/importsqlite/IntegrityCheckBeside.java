@@ -1,15 +1,11 @@
 package dev.migrate.importsqlite;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.BackgroundTask;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code PRAGMA integrity_check} of the new database on a read-only connection and a thread of its
@@ -27,16 +23,10 @@ import java.util.concurrent.Future;
  */
 final class IntegrityCheckBeside implements AutoCloseable {
 
-    private final ExecutorService executor;
-    private final Future<?> done;
+    private final BackgroundTask check;
 
     private IntegrityCheckBeside(Path file) {
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-sqlite-integrity");
-            t.setDaemon(true);
-            return t;
-        });
-        done = executor.submit(() -> {
+        check = BackgroundTask.start("import-sqlite-integrity", () -> {
             try (Connection readOnly = SqliteConnections.openReadOnly(file)) {
                 IntegrityChecks.integrity(readOnly);
             }
@@ -63,33 +53,12 @@ final class IntegrityCheckBeside implements AutoCloseable {
 
     /** Waits for the check: returns when it answered {@code ok}, else throws what it found or met. */
     void await() throws SQLException {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MigrateException.runtime(
-                    "interrupted while checking the new database; the target was not replaced", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof MigrateException m) {
-                throw m;
-            }
-            if (e.getCause() instanceof SQLException s) {
-                throw s;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        check.await(SQLException.class);
     }
 
     /** Waits for a running check to end (a failure elsewhere must not leave it reading a file about to be removed). */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // reported by await, or irrelevant when the import is failing anyway
-        }
+        check.close();
     }
 }

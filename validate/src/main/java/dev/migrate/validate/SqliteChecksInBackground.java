@@ -1,11 +1,8 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.BackgroundTask;
 import dev.migrate.core.staging.Manifest;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a SQLite side's integrity checks ({@link Validator#checkSqlite}: integrity_check,
@@ -22,11 +19,10 @@ import java.util.concurrent.Future;
  */
 final class SqliteChecksInBackground implements AutoCloseable {
 
-    private final ExecutorService executor;
     private final Findings findings = new Findings();
     private final Findings sequenceFindings = new Findings();
     private final boolean formatsCountedInRead;
-    private final Future<?> done;
+    private final BackgroundTask done;
 
     private SqliteChecksInBackground(
             Endpoint.Sqlite endpoint,
@@ -36,12 +32,7 @@ final class SqliteChecksInBackground implements AutoCloseable {
             boolean formatsCountedInRead,
             boolean integrityKnown) {
         this.formatsCountedInRead = formatsCountedInRead;
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "validate-sqlite-checks");
-            t.setDaemon(true);
-            return t;
-        });
-        done = executor.submit(() -> {
+        done = BackgroundTask.start("validate-sqlite-checks", () -> {
             try (SqliteSide side = new SqliteSide(endpoint)) {
                 if (formatsCountedInRead) {
                     Validator.checkSqliteFile(side, isTarget, manifest, findings, integrityKnown);
@@ -50,6 +41,7 @@ final class SqliteChecksInBackground implements AutoCloseable {
                     Validator.checkSqlite(side, isTarget, plans, manifest, findings, integrityKnown);
                 }
             }
+            return null;
         });
     }
 
@@ -72,7 +64,7 @@ final class SqliteChecksInBackground implements AutoCloseable {
      * thread and side) in their place, between the foreign keys and sqlite_sequence.
      */
     void awaitInto(Findings into, Runnable formats) {
-        Futures.await(done);
+        done.await(RuntimeException.class);
         add(findings, into);
         if (formatsCountedInRead) {
             formats.run();
@@ -91,13 +83,6 @@ final class SqliteChecksInBackground implements AutoCloseable {
      */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // already reported by awaitInto, or irrelevant when validate is failing anyway
-        }
+        done.close();
     }
 }
