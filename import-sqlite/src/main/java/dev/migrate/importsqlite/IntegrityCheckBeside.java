@@ -41,7 +41,8 @@ final class IntegrityCheckBeside implements AutoCloseable {
      */
     static IntegrityCheckBeside start(Connection build, Path file) throws SQLException {
         try (Statement st = build.createStatement()) {
-            // NORMAL releases the exclusive lock at the next access of the file: this read.
+            // In NORMAL mode the next transaction ends with the lock released: this read, ended
+            // by the commit below.
             st.execute("PRAGMA locking_mode = NORMAL");
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
                 rs.next();

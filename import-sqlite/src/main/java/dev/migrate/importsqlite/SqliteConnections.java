@@ -29,7 +29,8 @@ final class SqliteConnections {
 
     /**
      * For the new database. No journal and no fsync while building, a big cache, and an exclusive
-     * lock for the connection's lifetime: safe, because the file only replaces the target after it
+     * lock while it writes (released only for the read-only integrity check, {@link
+     * IntegrityCheckBeside}): safe, because the file only replaces the target after it
      * is complete, checked, closed and forced to disk; a crash leaves only a temporary file.
      */
     static Connection openBuild(Path file) throws SQLException {

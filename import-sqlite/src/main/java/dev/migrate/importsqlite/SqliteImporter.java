@@ -219,6 +219,11 @@ public final class SqliteImporter {
                 integrity.await();
             }
             c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                // Exclusive again: a switch to WAL below then keeps its index in memory, as before,
+                // instead of creating a -shm file beside the temporary one.
+                st.execute("PRAGMA locking_mode = EXCLUSIVE");
+            }
             if (wal) {
                 // Keep the journal mode the application chose for the file it replaces.
                 try (Statement st = c.createStatement()) {

@@ -159,7 +159,7 @@ final class JsonbCanonicalText {
      * in one long (negative when they give up): a first version that kept the output position
      * in a field spent as much time again. Reading bytes rather than a String's chars saves
      * decoding each document into UTF-16 and encoding it back (the tenant workload's documents
-     * are ~2 KB of mostly non-ASCII-free text with some non-ASCII).
+     * are ~2 KB of mostly ASCII text with some non-ASCII).
      */
     private boolean fast(byte[] in, int from, int n) {
         // The output is at most as long as the input; only plain numbers can grow it.

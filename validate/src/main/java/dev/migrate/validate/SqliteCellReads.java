@@ -39,7 +39,10 @@ final class SqliteCellReads {
 
     private SqliteCellReads() {}
 
-    /** A reader of {@code column} for rows of the driver's statement {@code core}, as {@link SqliteSide#reader} reads it. */
+    /**
+     * A reader of {@code column} for rows of the driver's statement {@code core}, as {@link
+     * SqliteSide#reader} reads it, except that a jsonb text comes as its bytes ({@link Utf8Json}).
+     */
     static ColumnReader reader(ColumnSchema column, CoreStatement core) {
         return reader(column, core, null, 0);
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * Runs a SQLite side's integrity checks ({@link Validator#checkSqlite}: integrity_check,
  * foreign_key_check, stored formats, sqlite_sequence) on a thread and a read-only connection of
  * their own, while the tables are compared; the stored formats stay with the comparison when its
- * read counts them ({@link SqliteSide#checksStoredForms}). The checks are whole-file scans done by SQLite in
+ * read counts them ({@link SqliteSide#checksStoredForms}), and integrity_check is left out when
+ * the same command's import ran it on the unchanged file ({@link Validator}). The checks are whole-file scans done by SQLite in
  * one thread; run after the comparison, as before, they added their full time to the wall (about
  * 3 s of the tenant workload's validate) while the comparison left a core idle half of the
  * time. Their findings are kept apart and handed over in the order they would have had.

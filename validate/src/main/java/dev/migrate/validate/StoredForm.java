@@ -56,13 +56,17 @@ final class StoredForm {
         // Lossy for text that is not UTF-8: a replacement char matches none of the patterns below,
         // as the invalid bytes match none of the GLOB's classes. JSON is checked on the stored bytes.
         String s = cell.text();
+        // GLOB and date() read a text only up to a NUL char; = 'infinity' compares all of it.
+        int nul = s.indexOf('\0');
+        String g = nul < 0 ? s : s.substring(0, nul);
         return switch (kind) {
             case JSON, JSONB, ARRAY ->
                 conformsAsJson(cell.validText() ? s.getBytes(StandardCharsets.UTF_8) : cell.bytes());
-            case UUID -> isLowerCaseUuid(s);
-            case DATE -> isDate(s) || isInfinity(s);
-            case TIMESTAMP, TIMESTAMPTZ -> isTimestamp(s) || isInfinity(s);
-            case TIME, TIMETZ -> s.length() >= 8 && isClock(s, 0);
+            case UUID -> isLowerCaseUuid(g);
+            // date(x) is x compares the whole text: a real day only without a NUL; the BC form is a GLOB alone.
+            case DATE -> isRealDate(s) || isBcDate(g) || isInfinity(s);
+            case TIMESTAMP, TIMESTAMPTZ -> isTimestamp(g) || isInfinity(s);
+            case TIME, TIMETZ -> g.length() >= 8 && isClock(g, 0);
             default -> throw new IllegalArgumentException("no storage form to check for " + kind);
         };
     }
@@ -93,11 +97,13 @@ final class StoredForm {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
-    /** {@code glob DAY and date(s) = s}, or {@code glob '-' DAY} (a BC date, not checked further). */
-    private static boolean isDate(String s) {
-        if (s.length() == 10) {
-            return isDay(s, 0) && isRealDay(s, 0);
-        }
+    /** {@code glob DAY and date(s) is s}. */
+    private static boolean isRealDate(String s) {
+        return s.length() == 10 && isDay(s, 0) && isRealDay(s, 0);
+    }
+
+    /** {@code glob '-' DAY}: a BC date, not checked further. */
+    private static boolean isBcDate(String s) {
         return s.length() == 11 && s.charAt(0) == '-' && isDay(s, 1);
     }
 

@@ -246,8 +246,8 @@ public final class Validator {
      * Whether the SQLite target is the very file the same command's import found sound with {@code
      * PRAGMA integrity_check} moments ago ({@link ValidateOptions#targetIntegrityChecked}), and not
      * written to since: then the check (a whole-file scan) is not run again, and a note says whose
-     * check stands. Anything less than proof (another path, another size or modification time, a
-     * write-ahead log with changes) runs it as always.
+     * check stands. Anything less than proof (another file, another size, modification time or
+     * header, a write-ahead log with changes) runs it as always.
      */
     private boolean integrityAlreadyChecked(Side target, Findings findings) {
         CheckedSqliteFile checked = options.targetIntegrityChecked();
@@ -262,9 +262,10 @@ public final class Validator {
             same = false;
         }
         if (same) {
-            findings.notes.add("target: PRAGMA integrity_check passed in " + checked.checkedBy() + " at "
-                    + checked.checkedAt().truncatedTo(ChronoUnit.MILLIS) + " on this file, unchanged since (same file,"
-                    + " size and modification time); not run again");
+            findings.notes.add("target: PRAGMA integrity_check passed in " + checked.checkedBy()
+                    + " on this file before it was swapped in at "
+                    + checked.checkedAt().truncatedTo(ChronoUnit.MILLIS)
+                    + ", unchanged since (same file, size, modification time and header); not run again");
         }
         return same;
     }

@@ -46,6 +46,8 @@ class StoredFormTest {
     void uuidsAgree() throws SQLException {
         List<Object> values = new ArrayList<>(List.of(
                 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+                "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\u0000x",
+                "a0eebc99\u0000",
                 "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
                 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1G",
                 "a0eebc999c0b4ef8bb6d6bb9bd380a11",
@@ -84,6 +86,10 @@ class StoredFormTest {
         }
         values.addAll(List.of(
                 "-0044-03-15",
+                "-0044-03-15\u0000",
+                "2024-01-01\u0000junk",
+                "2024-02-30\u0000",
+                "infinity\u0000",
                 "-0044-13-45",
                 "infinity",
                 "-infinity",
@@ -107,6 +113,8 @@ class StoredFormTest {
     void timestampsAgree() throws SQLException {
         List<Object> values = new ArrayList<>(List.of(
                 "2024-01-01 00:00:00",
+                "2024-01-01 00:00:00\u0000x",
+                "2024-01-01 00:00\u0000:00",
                 "2024-01-01T00:00:00",
                 "2024-01-01 12:34:56.789012",
                 "2024-01-01 12:34:56+05:30",
@@ -144,6 +152,8 @@ class StoredFormTest {
     void timesAgree() throws SQLException {
         List<Object> values = new ArrayList<>(List.of(
                 "00:00:00",
+                "12:00:00\u0000",
+                "12:00\u0000:00",
                 "23:59:59.999999",
                 "24:00:00",
                 "12:00:00+05:30",

@@ -96,8 +96,9 @@ class ValidatorChecksTest {
         assertThat(r.passed()).isTrue();
         assertThat(r.notes())
                 .singleElement(as(InstanceOfAssertFactories.STRING))
-                .startsWith("target: PRAGMA integrity_check passed in import-sqlite at ")
-                .endsWith(" on this file, unchanged since (same file, size and modification time); not run again");
+                .startsWith(
+                        "target: PRAGMA integrity_check passed in import-sqlite on this file before it was swapped in at ")
+                .endsWith(", unchanged since (same file, size, modification time and header); not run again");
     }
 
     @Test
