@@ -5,8 +5,8 @@ import dev.migrate.core.staging.Manifest;
 import java.util.List;
 
 /**
- * Runs a SQLite side's integrity checks ({@link Validator#checkSqlite}: integrity_check,
- * foreign_key_check, stored formats, sqlite_sequence) on a thread and a read-only connection of
+ * Runs a SQLite side's integrity checks (integrity_check, foreign_key_check, stored formats,
+ * sqlite_sequence) on a thread and a read-only connection of
  * their own, while the tables are compared; the stored formats stay with the comparison when its
  * read counts them ({@link SqliteSide#checksStoredForms}), and integrity_check is left out when
  * the same command's import ran it on the unchanged file ({@link Validator}). The checks are whole-file scans done by SQLite in
@@ -35,12 +35,11 @@ final class SqliteChecksInBackground implements AutoCloseable {
         this.formatsCountedInRead = formatsCountedInRead;
         done = BackgroundTask.start("validate-sqlite-checks", () -> {
             try (SqliteSide side = new SqliteSide(endpoint)) {
-                if (formatsCountedInRead) {
-                    Validator.checkSqliteFile(side, isTarget, manifest, findings, integrityKnown);
-                    Validator.checkSqliteSequences(side, isTarget, plans, sequenceFindings);
-                } else {
-                    Validator.checkSqlite(side, isTarget, plans, manifest, findings, integrityKnown);
+                Validator.checkSqliteFile(side, isTarget, manifest, findings, integrityKnown);
+                if (!formatsCountedInRead) {
+                    Validator.formats(side, isTarget, plans, findings);
                 }
+                Validator.checkSqliteSequences(side, isTarget, plans, sequenceFindings);
             }
             return null;
         });

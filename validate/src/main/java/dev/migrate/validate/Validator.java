@@ -125,8 +125,8 @@ public final class Validator {
                         progress.accept("table " + plan.table() + ": " + result.sourceCount() + " / "
                                 + result.targetCount() + " rows, " + (result.matches() ? "match" : "MISMATCH"));
                     }
-                    checkSide(source, sourceChecks, false, plans, manifest, findings);
-                    checkSide(target, targetChecks, true, plans, manifest, findings);
+                    checkSide(source, sourceChecks, false, plans, findings);
+                    checkSide(target, targetChecks, true, plans, findings);
                 }
                 if (tenant != null) {
                     checkSingleUser(source, tenant, findings);
@@ -254,13 +254,8 @@ public final class Validator {
         if (checked == null || !(target instanceof SqliteSide s)) {
             return false;
         }
-        Path file = ((Endpoint.Sqlite) s.endpoint()).file();
-        boolean same;
-        try {
-            same = Files.isSameFile(checked.file(), file) && checked.stillDescribes(file);
-        } catch (IOException e) {
-            same = false;
-        }
+        // The same file system identity as the stamped file: the same file, whatever the path.
+        boolean same = checked.stillDescribes(((Endpoint.Sqlite) s.endpoint()).file());
         if (same) {
             findings.notes.add("target: PRAGMA integrity_check passed in " + checked.checkedBy()
                     + " on this file before it was swapped in at "
@@ -270,13 +265,15 @@ public final class Validator {
         return same;
     }
 
-    /** The integrity checks of one side; a SQLite side's ran in the background and are collected. */
+    /**
+     * The integrity checks of one side; a SQLite side's ran in the background ({@link
+     * SqliteChecksInBackground#start} gives every SQLite side its checks) and are collected.
+     */
     private static void checkSide(
             Side side,
             SqliteChecksInBackground background,
             boolean isTarget,
             List<TablePlan> plans,
-            Manifest manifest,
             Findings findings) {
         if (background != null) {
             background.awaitInto(findings, () -> formats((SqliteSide) side, isTarget, plans, findings));
@@ -286,26 +283,11 @@ public final class Validator {
         for (TablePlan p : plans) {
             tables.add(isTarget ? p.targetTable() : p.sourceTable());
         }
-        if (side instanceof SqliteSide s) {
-            checkSqlite(s, isTarget, plans, manifest, findings, false);
-        } else if (side instanceof PostgresSide p) {
+        if (side instanceof PostgresSide p) {
             PostgresChecks checks = new PostgresChecks(p, isTarget, findings);
             checks.foreignKeys(tables);
             checks.sequences(tables);
         }
-    }
-
-    /** A SQLite side's checks: integrity, foreign keys, stored formats (one SQL scan per table), sqlite_sequence. */
-    static void checkSqlite(
-            SqliteSide s,
-            boolean isTarget,
-            List<TablePlan> plans,
-            Manifest manifest,
-            Findings findings,
-            boolean integrityKnown) {
-        checkSqliteFile(s, isTarget, manifest, findings, integrityKnown);
-        formats(s, isTarget, plans, findings);
-        checkSqliteSequences(s, isTarget, plans, findings);
     }
 
     /**
@@ -342,7 +324,7 @@ public final class Validator {
         for (TablePlan p : plans) {
             String table = isTarget ? p.targetTable() : p.sourceTable();
             List<String> cols = isTarget ? p.targetColumns() : p.sourceColumns();
-            long[] counted = s.checksStoredForms() ? s.badForms(table) : null;
+            long[] counted = s.badForms(table);
             if (counted == null) {
                 checks.formats(table, cols, p.compared(), s.primaryKey(table));
             } else {

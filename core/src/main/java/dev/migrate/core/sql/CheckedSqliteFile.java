@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -23,12 +23,12 @@ import java.util.Objects;
  * @param fileKey the file system's identity of the file (device and inode on Linux)
  * @param size its size in bytes
  * @param modified its modification time
- * @param header its first 100 bytes, SQLite's database header
+ * @param header its first 100 bytes, SQLite's database header, in hex
  * @param checkedBy the step that ran the check, e.g. {@code import-sqlite}
  * @param checkedAt when the file was stamped
  */
 public record CheckedSqliteFile(
-        Path file, Object fileKey, long size, FileTime modified, byte[] header, String checkedBy, Instant checkedAt) {
+        Path file, Object fileKey, long size, FileTime modified, String header, String checkedBy, Instant checkedAt) {
 
     /** The length of SQLite's database header. */
     private static final int HEADER_BYTES = 100;
@@ -37,7 +37,7 @@ public record CheckedSqliteFile(
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(fileKey, "fileKey");
         Objects.requireNonNull(modified, "modified");
-        header = header.clone();
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(checkedBy, "checkedBy");
         Objects.requireNonNull(checkedAt, "checkedAt");
     }
@@ -74,45 +74,17 @@ public record CheckedSqliteFile(
             return fileKey.equals(a.fileKey())
                     && size == a.size()
                     && modified.equals(a.lastModifiedTime())
-                    && Arrays.equals(header, header(real))
+                    && header.equals(header(real))
                     && !pendingWal;
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The file's first {@value #HEADER_BYTES} bytes (fewer for a shorter file). */
-    private static byte[] header(Path file) throws IOException {
+    /** The file's first {@value #HEADER_BYTES} bytes (fewer for a shorter file), in hex. */
+    private static String header(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(HEADER_BYTES);
+            return HexFormat.of().formatHex(in.readNBytes(HEADER_BYTES));
         }
-    }
-
-    @Override
-    public byte[] header() {
-        return header.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CheckedSqliteFile c
-                && file.equals(c.file)
-                && fileKey.equals(c.fileKey)
-                && size == c.size
-                && modified.equals(c.modified)
-                && Arrays.equals(header, c.header)
-                && checkedBy.equals(c.checkedBy)
-                && checkedAt.equals(c.checkedAt);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(file, fileKey, size, modified, Arrays.hashCode(header), checkedBy, checkedAt);
-    }
-
-    @Override
-    public String toString() {
-        return "CheckedSqliteFile[" + file + ", " + size + " bytes, modified " + modified + ", by " + checkedBy + " at "
-                + checkedAt + "]";
     }
 }
