@@ -50,79 +50,89 @@ final class ComparableEncoder {
         return Arrays.copyOf(buf, len);
     }
 
-    /** Appends one value of the given staging type. */
+    /** Appends one value of the given staging type ({@link #value(Encoding, Object)}). */
     void value(StagingType type, Object v) {
+        value(encoding(type), v);
+    }
+
+    /** Appends one value of a column whose {@link #encoding} is given. */
+    void value(Encoding encoding, Object v) {
         if (v == null) {
             tag('0');
-            return;
-        }
-        if (v instanceof Unreadable u) {
+        } else if (v instanceof Unreadable u) {
             tag('X');
             string(u.message());
-            return;
-        }
-        switch (type.kind()) {
-            case INT16, INT32, INT64 -> {
-                tag('I');
-                // Sign bit flipped so that encoded keys sort in numeric order.
-                longValue(((Number) v).longValue() ^ Long.MIN_VALUE);
-            }
-            case DECIMAL -> {
-                tag('N');
-                string(decimal((String) v));
-            }
-            case FLOAT32 -> {
-                tag('F');
-                longValue(floatBits((double) (float) (double) (Double) v));
-            }
-            case FLOAT64 -> {
-                tag('F');
-                longValue(floatBits((Double) v));
-            }
-            case BOOLEAN -> {
-                tag('B');
-                tag((Boolean) v ? '1' : '0');
-            }
-            case TEXT, VARCHAR, ENUM, SOURCE_TEXT, JSON, DATE, INTERVAL -> {
-                tag('S');
-                string((String) v);
-            }
-            case UUID -> {
-                tag('S');
-                string(((String) v).toLowerCase(java.util.Locale.ROOT));
-            }
-            case CHAR -> {
-                tag('S');
-                string(stripTrailingBlanks((String) v));
-            }
-            case JSONB -> {
-                if (v instanceof Utf8Json j) {
-                    json(j);
-                } else {
-                    json((String) v);
-                }
-            }
-            case BYTES -> {
-                tag('Y');
-                bytes((byte[]) v);
-            }
-            case TIME, TIMESTAMP -> {
-                tag('S');
-                string(TemporalText.trimFraction((String) v));
-            }
-            case TIMETZ -> {
-                tag('S');
-                string(TemporalText.trimFraction(TemporalText.withNormalizedOffset((String) v)));
-            }
-            case TIMESTAMPTZ -> {
-                tag('S');
-                string(TemporalText.toUtc((String) v));
-            }
-            case ARRAY -> array(type.element(), (List<?>) v);
+        } else {
+            encoding.append(this, v);
         }
     }
 
-    private void array(StagingType element, List<?> list) {
+    /** How the non-null values of one column are appended; chosen once per column ({@link #encoding}). */
+    @FunctionalInterface
+    interface Encoding {
+        void append(ComparableEncoder to, Object value);
+    }
+
+    /**
+     * The encoding of the values of a staging type: a small function per type, chosen once per
+     * column. One switch per value made the encoder one large method that every column's profile
+     * kept whole, and the JIT's compiling it (inlined into each side's reading loop) was a
+     * noticeable part of a validate run on two cores (docs/performance.md).
+     */
+    static Encoding encoding(StagingType type) {
+        return switch (type.kind()) {
+            case INT16, INT32, INT64 -> (e, v) -> {
+                e.tag('I');
+                // Sign bit flipped so that encoded keys sort in numeric order.
+                e.longValue(((Number) v).longValue() ^ Long.MIN_VALUE);
+            };
+            case DECIMAL -> (e, v) -> {
+                e.tag('N');
+                e.string(decimal((String) v));
+            };
+            case FLOAT32 -> (e, v) -> {
+                e.tag('F');
+                e.longValue(floatBits((double) (float) (double) (Double) v));
+            };
+            case FLOAT64 -> (e, v) -> {
+                e.tag('F');
+                e.longValue(floatBits((Double) v));
+            };
+            case BOOLEAN -> (e, v) -> {
+                e.tag('B');
+                e.tag((Boolean) v ? '1' : '0');
+            };
+            case TEXT, VARCHAR, ENUM, SOURCE_TEXT, JSON, DATE, INTERVAL -> (e, v) -> e.text((String) v);
+            case UUID -> (e, v) -> e.text(((String) v).toLowerCase(java.util.Locale.ROOT));
+            case CHAR -> (e, v) -> e.text(stripTrailingBlanks((String) v));
+            case JSONB -> (e, v) -> {
+                if (v instanceof Utf8Json j) {
+                    e.json(j);
+                } else {
+                    e.json((String) v);
+                }
+            };
+            case BYTES -> (e, v) -> {
+                e.tag('Y');
+                e.bytes((byte[]) v);
+            };
+            case TIME, TIMESTAMP -> (e, v) -> e.text(TemporalText.trimFraction((String) v));
+            case TIMETZ -> (e, v) -> e.text(TemporalText.trimFraction(TemporalText.withNormalizedOffset((String) v)));
+            case TIMESTAMPTZ -> (e, v) -> e.text(TemporalText.toUtc((String) v));
+            case ARRAY -> {
+                Encoding element = encoding(type.element());
+                yield (e, v) -> e.array(element, (List<?>) v);
+            }
+        };
+    }
+
+    /** A text value: tag S, then its UTF-8. */
+    private void text(String s) {
+        tag('S');
+        string(s);
+    }
+
+    private void array(Encoding element, List<?> list) {
         tag('A');
         longValue(list.size());
         for (Object item : list) {

@@ -13,12 +13,12 @@ import java.util.List;
  */
 final class RowHasher {
 
-    private final StagingType[] types;
+    private final ComparableEncoder.Encoding[] encodings;
     private final ComparableEncoder encoder = new ComparableEncoder();
     private final MessageDigest sha;
 
     RowHasher(List<StagingType> types) {
-        this.types = types.toArray(StagingType[]::new);
+        this.encodings = types.stream().map(ComparableEncoder::encoding).toArray(ComparableEncoder.Encoding[]::new);
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -29,18 +29,18 @@ final class RowHasher {
     /** The row's 128-bit hash as {high, low}. */
     long[] hash(Object[] row) {
         encoder.reset();
-        for (int i = 0; i < types.length; i++) {
-            encoder.value(types[i], row[i]);
+        for (int i = 0; i < encodings.length; i++) {
+            encoder.value(encodings[i], row[i]);
         }
         return digest(encoder.buffer(), encoder.length());
     }
 
     /** A 64-bit hash of each column alone, to name the columns that differ. */
     long[] columnHashes(Object[] row) {
-        long[] out = new long[types.length];
-        for (int i = 0; i < types.length; i++) {
+        long[] out = new long[encodings.length];
+        for (int i = 0; i < encodings.length; i++) {
             encoder.reset();
-            encoder.value(types[i], row[i]);
+            encoder.value(encodings[i], row[i]);
             out[i] = digest(encoder.buffer(), encoder.length())[0];
         }
         return out;
@@ -50,7 +50,7 @@ final class RowHasher {
     byte[] encode(Object[] row, int[] columns) {
         encoder.reset();
         for (int c : columns) {
-            encoder.value(types[c], row[c]);
+            encoder.value(encodings[c], row[c]);
         }
         return encoder.toBytes();
     }

@@ -4,6 +4,7 @@ import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteValues.CellConverter;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.Codecs;
@@ -57,44 +58,98 @@ final class SqliteCellReads {
         StagingType type = column.type();
         SqliteConversion conversion = SqliteConversion.of(column);
         StoredForm form = badForms != null && !conversion.isEpoch() ? StoredForm.of(type) : null;
-        // jsonb is left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
-        ValueCodec codec = type.kind() == StagingKind.JSONB ? null : Codecs.forType(withoutSizeLimits(type));
-        SqliteCell cell = new SqliteCell();
-        JsonbCanonicalText canonical =
-                form != null && type.kind() == StagingKind.JSONB ? new JsonbCanonicalText() : null;
-        return new ColumnReader() {
-            private int typeIndex;
-            private SafePtrIntFunction<SQLException> typeOf;
+        CellConverter converter = SqliteValues.converter(type, conversion);
+        if (type.kind() == StagingKind.JSONB) {
+            // Left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
+            return new JsonbCells(core, converter, form, badForms, position);
+        }
+        return new Cells(core, converter, Codecs.forType(withoutSizeLimits(type)), form, badForms, position);
+    }
 
-            @Override
-            public Object read(ResultSet rs, int index) throws SQLException {
-                if (typeOf == null || typeIndex != index) {
-                    typeIndex = index;
-                    // 0-based, as the driver's own getObject asks for it.
-                    int col = index - 1;
-                    typeOf = (db, ptr) -> db.column_type(ptr, col);
-                }
-                int storageClass = core.pointer.safeRunInt(typeOf);
-                if (type.kind() == StagingKind.JSONB && storageClass == Codes.SQLITE_TEXT) {
-                    Utf8Json json = jsonb(rs, index);
-                    if (json != null) {
-                        if (form != null && !conformsAsJsonb(json, form, canonical)) {
-                            badForms[position]++;
-                        }
-                        return json;
-                    }
-                }
-                fill(cell, storageClass, rs, index);
-                if (cell.isNull()) {
-                    return null;
-                }
-                if (form != null && !form.conforms(cell)) {
-                    badForms[position]++;
-                }
-                Object value = SqliteValues.convert(type, conversion, cell);
-                return codec == null ? value : codec.canonical(value);
+    /**
+     * Reads one column's cells. A class per kind of column (this one, {@link JsonbCells}) and the
+     * conversion as a function chosen once ({@link SqliteValues#converter}) keep each reading
+     * method small: as one method for every column it was among the JIT's costliest compilations.
+     */
+    private static class Cells implements ColumnReader {
+        private final CoreStatement core;
+        private final CellConverter converter;
+        private final ValueCodec codec;
+        final StoredForm form;
+        private final long[] badForms;
+        private final int position;
+        private final SqliteCell cell = new SqliteCell();
+        private int typeIndex;
+        private SafePtrIntFunction<SQLException> typeOf;
+
+        /** @param codec the value's canonical form; null to hand the converted value on as it is */
+        Cells(CoreStatement core, CellConverter converter, ValueCodec codec, StoredForm form, long[] badForms, int position) {
+            this.core = core;
+            this.converter = converter;
+            this.codec = codec;
+            this.form = form;
+            this.badForms = badForms;
+            this.position = position;
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return fromCell(storageClass(index), rs, index);
+        }
+
+        /** The storage class of the current row's value ({@code sqlite3_column_type}). */
+        final int storageClass(int index) throws SQLException {
+            if (typeOf == null || typeIndex != index) {
+                typeIndex = index;
+                // 0-based, as the driver's own getObject asks for it.
+                int col = index - 1;
+                typeOf = (db, ptr) -> db.column_type(ptr, col);
             }
-        };
+            return core.pointer.safeRunInt(typeOf);
+        }
+
+        /** The value through a {@link SqliteCell}, its stored form counted. */
+        final Object fromCell(int storageClass, ResultSet rs, int index) throws SQLException {
+            fill(cell, storageClass, rs, index);
+            if (cell.isNull()) {
+                return null;
+            }
+            if (form != null && !form.conforms(cell)) {
+                countBadForm();
+            }
+            Object value = converter.convert(cell);
+            return codec == null ? value : codec.canonical(value);
+        }
+
+        final void countBadForm() {
+            badForms[position]++;
+        }
+    }
+
+    /** A jsonb column: TEXT as its UTF-8 bytes ({@link Utf8Json}); anything else as a cell. */
+    private static final class JsonbCells extends Cells {
+        /** For the stored form's check; null when not counting. */
+        private final JsonbCanonicalText canonical;
+
+        JsonbCells(CoreStatement core, CellConverter converter, StoredForm form, long[] badForms, int position) {
+            super(core, converter, null, form, badForms, position);
+            this.canonical = form != null ? new JsonbCanonicalText() : null;
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            int storageClass = storageClass(index);
+            if (storageClass == Codes.SQLITE_TEXT) {
+                Utf8Json json = jsonb(rs, index);
+                if (json != null) {
+                    if (form != null && !conformsAsJsonb(json, form, canonical)) {
+                        countBadForm();
+                    }
+                    return json;
+                }
+            }
+            return fromCell(storageClass, rs, index);
+        }
     }
 
     /**

@@ -159,10 +159,11 @@ final class SqliteSide extends JdbcSide {
         if (type.kind() != StagingKind.JSONB) {
             return SqliteValues.INSTANCE.reader(type, conversion);
         }
+        SqliteValues.CellConverter converter = SqliteValues.converter(type, conversion);
         SqliteCell cell = new SqliteCell();
         return (rs, i) -> {
             cell.read(rs, i);
-            return cell.isNull() ? null : SqliteValues.convert(type, conversion, cell);
+            return cell.isNull() ? null : converter.convert(cell);
         };
     }
 }

@@ -79,11 +79,13 @@ public final class PostgresValues implements CanonicalReader {
                 };
             case BYTES -> ResultSet::getBytes;
             case TEXT, VARCHAR, CHAR, JSON, ENUM -> ResultSet::getString;
-            default ->
-                (rs, i) -> {
+            default -> {
+                TextParser parser = parser(type);
+                yield (rs, i) -> {
                     String text = rs.getString(i);
-                    return text == null ? null : fromText(type, text);
+                    return text == null ? null : parse(type, parser, text);
                 };
+            }
         };
     }
 
@@ -94,26 +96,48 @@ public final class PostgresValues implements CanonicalReader {
      * @throws IllegalArgumentException when the text is not a value of that type
      */
     public static Object fromText(StagingType type, String text) {
+        return parse(type, parser(type), text);
+    }
+
+    private static Object parse(StagingType type, TextParser parser, String text) {
         try {
-            return switch (type.kind()) {
-                case INT16, INT32, INT64 -> Long.parseLong(text);
-                case DECIMAL -> decimal(text);
-                case FLOAT32 -> Double.parseDouble(Float.toString(Float.parseFloat(text)));
-                case FLOAT64 -> Double.parseDouble(text);
-                case BOOLEAN -> bool(text);
-                case TEXT, VARCHAR, CHAR, JSON, ENUM, SOURCE_TEXT -> text;
-                case UUID -> text.toLowerCase(Locale.ROOT);
-                case JSONB -> JsonText.compact(text);
-                case BYTES -> bytea(text);
-                case DATE, TIMESTAMP -> TemporalText.fromPostgresEra(text);
-                case TIME, INTERVAL -> text;
-                case TIMETZ -> TemporalText.withNormalizedOffset(text);
-                case TIMESTAMPTZ -> TemporalText.withNormalizedOffset(TemporalText.fromPostgresEra(text));
-                case ARRAY -> PostgresArrayText.parse(text, type.element());
-            };
+            return parser.parse(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected " + type + ", found " + shorten(text));
         }
+    }
+
+    /**
+     * {@link #fromText} for every value of one column, chosen once: a small function per type
+     * rather than one switch per value, which the JIT compiled as one large method with every
+     * column's branches alive (as {@link SqliteValues#converter}).
+     */
+    private static TextParser parser(StagingType type) {
+        return switch (type.kind()) {
+            case INT16, INT32, INT64 -> Long::parseLong;
+            case DECIMAL -> PostgresValues::decimal;
+            case FLOAT32 -> text -> Double.parseDouble(Float.toString(Float.parseFloat(text)));
+            case FLOAT64 -> Double::parseDouble;
+            case BOOLEAN -> PostgresValues::bool;
+            case TEXT, VARCHAR, CHAR, JSON, ENUM, SOURCE_TEXT, TIME, INTERVAL -> text -> text;
+            case UUID -> text -> text.toLowerCase(Locale.ROOT);
+            case JSONB -> JsonText::compact;
+            case BYTES -> PostgresValues::bytea;
+            case DATE, TIMESTAMP -> TemporalText::fromPostgresEra;
+            case TIMETZ -> TemporalText::withNormalizedOffset;
+            case TIMESTAMPTZ -> text -> TemporalText.withNormalizedOffset(TemporalText.fromPostgresEra(text));
+            case ARRAY -> {
+                StagingType element = type.element();
+                TextParser elementParser = parser(element);
+                yield text -> PostgresArrayText.parse(text, element, elementParser);
+            }
+        };
+    }
+
+    /** The canonical value of one value's text output, for one column ({@link #parser}). */
+    @FunctionalInterface
+    private interface TextParser {
+        Object parse(String text);
     }
 
     private static String decimal(String text) {
@@ -146,15 +170,17 @@ public final class PostgresValues implements CanonicalReader {
     static final class PostgresArrayText {
         private final String text;
         private final StagingType element;
+        private final TextParser elementParser;
         private int pos;
 
-        private PostgresArrayText(String text, StagingType element) {
+        private PostgresArrayText(String text, StagingType element, TextParser elementParser) {
             this.text = text;
             this.element = element;
+            this.elementParser = elementParser;
         }
 
-        static List<Object> parse(String text, StagingType element) {
-            PostgresArrayText p = new PostgresArrayText(text, element);
+        static List<Object> parse(String text, StagingType element, TextParser elementParser) {
+            PostgresArrayText p = new PostgresArrayText(text, element, elementParser);
             if (text.startsWith("[")) {
                 // Non-default lower bounds ("[0:1]={1,2}"): the bounds are not part of the staging value.
                 p.pos = text.indexOf('=') + 1;
@@ -183,10 +209,10 @@ public final class PostgresValues implements CanonicalReader {
                 if (c == '{') {
                     out.add(list());
                 } else if (c == '"') {
-                    out.add(fromText(element, quoted()));
+                    out.add(PostgresValues.parse(element, elementParser, quoted()));
                 } else {
                     String raw = unquoted();
-                    out.add(raw.equalsIgnoreCase("NULL") ? null : fromText(element, raw));
+                    out.add(raw.equalsIgnoreCase("NULL") ? null : PostgresValues.parse(element, elementParser, raw));
                 }
                 char next = text.charAt(pos++);
                 if (next == '}') {

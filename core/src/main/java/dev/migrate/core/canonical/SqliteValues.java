@@ -84,10 +84,11 @@ public final class SqliteValues implements CanonicalReader {
      */
     public ColumnReader reader(StagingType type, SqliteConversion conversion) {
         ValueCodec codec = Codecs.forType(withoutSizeLimits(type));
+        CellConverter converter = converter(type, conversion);
         SqliteCell cell = new SqliteCell();
         return (rs, i) -> {
             cell.read(rs, i);
-            return cell.isNull() ? null : codec.canonical(convert(type, conversion, cell));
+            return cell.isNull() ? null : codec.canonical(converter.convert(cell));
         };
     }
 
@@ -129,32 +130,57 @@ public final class SqliteValues implements CanonicalReader {
      * @throws IllegalArgumentException when the cell has no lossless value of that type
      */
     public static Object convert(StagingType type, SqliteConversion conversion, SqliteCell c) {
-        if (conversion.isEpoch() && c.storageClass() == StorageClass.INTEGER) {
-            return switch (type.kind()) {
-                case DATE -> TemporalText.dateFromEpoch(c.integer(), conversion.milliseconds());
-                case TIMESTAMPTZ -> TemporalText.fromEpoch(c.integer(), conversion.milliseconds());
-                default ->
-                    throw new IllegalArgumentException(
-                            "an epoch conversion needs a date or timestamptz column, not " + type);
+        return converter(type, conversion).convert(c);
+    }
+
+    /**
+     * {@link #convert} for every cell of one column, chosen once: a small function per type rather
+     * than one switch per cell. The switch made {@code convert} one large method whose branches
+     * every column's profile kept alive; the JIT compiled it, inlined into each reading loop, at
+     * ~1 CPU s of a validate run that has two cores for everything (docs/performance.md).
+     */
+    public static CellConverter converter(StagingType type, SqliteConversion conversion) {
+        CellConverter plain = switch (type.kind()) {
+            case INT16, INT32, INT64 -> SqliteValues::integer;
+            case DECIMAL -> SqliteValues::decimal;
+            case FLOAT32, FLOAT64 -> SqliteValues::floating;
+            case BOOLEAN -> SqliteValues::bool;
+            case TEXT, VARCHAR, CHAR, ENUM, SOURCE_TEXT -> SqliteValues::text;
+            case JSON, JSONB -> SqliteValues::json;
+            case UUID -> SqliteValues::uuid;
+            case BYTES -> SqliteValues::bytes;
+            case DATE -> SqliteValues::date;
+            case TIME -> c -> {
+                String s = temporalText(type, c);
+                return TemporalText.isCanonicalTime(s) ? s : time(c, TemporalText.time(s));
             };
-        }
-        return switch (type.kind()) {
-            case INT16, INT32, INT64 -> integer(c);
-            case DECIMAL -> decimal(c);
-            case FLOAT32, FLOAT64 -> floating(c);
-            case BOOLEAN -> bool(c);
-            case TEXT, VARCHAR, CHAR, ENUM, SOURCE_TEXT -> text(c);
-            case JSON, JSONB -> json(c);
-            case UUID -> uuid(c);
-            case BYTES -> bytes(c);
-            case DATE -> date(c);
-            case TIME -> time(c, TemporalText.time(temporalText(type, c)));
-            case TIMETZ -> time(c, TemporalText.timeWithOffset(temporalText(type, c)));
-            case TIMESTAMP -> timestamp(type, c, false);
-            case TIMESTAMPTZ -> timestamp(type, c, true);
-            case INTERVAL -> temporalText(type, c);
-            case ARRAY -> array(type, c);
+            case TIMETZ -> c -> time(c, TemporalText.timeWithOffset(temporalText(type, c)));
+            case TIMESTAMP -> c -> timestamp(type, c, false);
+            case TIMESTAMPTZ -> c -> timestamp(type, c, true);
+            case INTERVAL -> c -> temporalText(type, c);
+            case ARRAY -> c -> array(type, c);
         };
+        if (!conversion.isEpoch()) {
+            return plain;
+        }
+        CellConverter epoch = switch (type.kind()) {
+            case DATE -> c -> TemporalText.dateFromEpoch(c.integer(), conversion.milliseconds());
+            case TIMESTAMPTZ -> c -> TemporalText.fromEpoch(c.integer(), conversion.milliseconds());
+            default -> c -> {
+                throw new IllegalArgumentException("an epoch conversion needs a date or timestamptz column, not " + type);
+            };
+        };
+        return c -> c.storageClass() == StorageClass.INTEGER ? epoch.convert(c) : plain.convert(c);
+    }
+
+    /** The staging value of one non-null cell of a column ({@link #converter}). */
+    @FunctionalInterface
+    public interface CellConverter {
+        /**
+         * @throws IllegalArgumentException when the value has no lossless canonical form for the
+         *     column's type
+         */
+        Object convert(SqliteCell cell);
     }
 
     /**
@@ -403,7 +429,7 @@ public final class SqliteValues implements CanonicalReader {
 
     private static String date(SqliteCell c) {
         String s = temporalText(StagingType.of(StagingKind.DATE), c);
-        if (isInfinity(s)) {
+        if (isInfinity(s) || TemporalText.isCanonicalDate(s)) {
             return s;
         }
         TemporalText.Parsed p = TemporalText.parse(s);
@@ -428,7 +454,7 @@ public final class SqliteValues implements CanonicalReader {
      */
     private static String timestamp(StagingType type, SqliteCell c, boolean withOffset) {
         String s = temporalText(type, c);
-        if (isInfinity(s)) {
+        if (isInfinity(s) || TemporalText.isCanonicalTimestamp(s, withOffset)) {
             return s;
         }
         TemporalText.Parsed p = TemporalText.parse(s);

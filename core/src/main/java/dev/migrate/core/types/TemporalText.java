@@ -3,6 +3,7 @@ package dev.migrate.core.types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -646,6 +647,58 @@ public final class TemporalText {
             + "(?:([ T])(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?" + OFFSET + "?)?");
 
     private static final Pattern TIME = Pattern.compile("(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?" + OFFSET + "?");
+
+    /**
+     * Whether {@code s} is already a canonical date ({@code uuuu-MM-dd}, four-digit year), the form
+     * import-sqlite stores: then {@link #parse} would give it back unchanged, and the scanner
+     * decides that without parse's regular expression (see {@link #isCanonicalTimestamp}).
+     */
+    public static boolean isCanonicalDate(String s) {
+        return s.length() == 10 && s.charAt(4) == '-' && isCanonical(s, DATE_FORM);
+    }
+
+    /**
+     * Whether {@code s} is already a canonical timestamp ({@code uuuu-MM-dd HH:mm:ss[.f]}), or
+     * with {@code withOffset} a canonical timestamptz ({@code ...±HH:MM}), with a four-digit year:
+     * the form import-sqlite stores, which {@link #parse} would give back unchanged. Reading a
+     * SQLite file that import-sqlite wrote (validate, and export-sqlite of such a file) meets almost
+     * only this form; parse's regular expression was the costliest step of reading it, and the
+     * JIT's largest compilation of a validate run. The shape is checked first, so that other
+     * spellings (an application's {@code T} or {@code Z}) go to parse without an exception.
+     */
+    public static boolean isCanonicalTimestamp(String s, boolean withOffset) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(10) != ' ') {
+            return false;
+        }
+        if (withOffset) {
+            char sign = n >= 25 ? s.charAt(n - 6) : '?';
+            return (sign == '+' || sign == '-') && s.charAt(n - 3) == ':' && isCanonical(s, TIMESTAMPTZ_FORM);
+        }
+        return isDigit(s.charAt(n - 1)) && isCanonical(s, TIMESTAMP_FORM);
+    }
+
+    /**
+     * Whether {@code s} is already a canonical time without offset ({@code HH:mm:ss[.f]}), which
+     * {@link #time} would give back unchanged (see {@link #isCanonicalTimestamp}).
+     */
+    public static boolean isCanonicalTime(String s) {
+        return s.length() >= 8 && s.charAt(2) == ':' && isDigit(s.charAt(s.length() - 1)) && isCanonical(s, TIME_FORM);
+    }
+
+    private static final UnaryOperator<String> DATE_FORM = TemporalText::canonicalDate;
+    private static final UnaryOperator<String> TIMESTAMP_FORM = t -> canonicalTimestamp(t, null);
+    private static final UnaryOperator<String> TIMESTAMPTZ_FORM = t -> canonicalTimestamptz(t, null);
+    private static final UnaryOperator<String> TIME_FORM = t -> canonicalTime(t, null);
+
+    /** Whether the canonical scanner takes {@code s} as it is. */
+    private static boolean isCanonical(String s, UnaryOperator<String> scanner) {
+        try {
+            return scanner.apply(s).equals(s);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     /**
      * Parses the date and timestamp texts applications store: {@code YYYY-MM-DD}, then optionally a

@@ -21,6 +21,8 @@ public abstract class Reading {
     private long rejected;
     private Example firstRejected;
     private ValueCodec codec;
+    private SqliteValues.CellConverter converter;
+    private StagingType converterType;
 
     protected Reading(StagingType type) {
         this.type = type;
@@ -125,7 +127,13 @@ public abstract class Reading {
      * canonical, see {@code StagingKind} for each kind's Java value).
      */
     public final Object convert(SqliteCell c) {
-        return SqliteValues.convert(type(), conversion(), c);
+        StagingType current = type();
+        if (converter == null || !current.equals(converterType)) {
+            // Chosen once per type: an array reading's type deepens while it profiles.
+            converter = SqliteValues.converter(current, conversion());
+            converterType = current;
+        }
+        return converter.convert(c);
     }
 
     /** The column-wide conversion this reading applies (recorded in the manifest's column note). */
