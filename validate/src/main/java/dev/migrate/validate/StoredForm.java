@@ -25,11 +25,15 @@ final class StoredForm {
 
     private final StagingKind kind;
 
+    /** The type's check, chosen once per column ({@link #checkOf}). */
+    private final CellCheck check;
+
     /** For JSON and arrays; one StoredForm per column read. */
     private final JsonSyntax json = new JsonSyntax();
 
     private StoredForm(StagingKind kind) {
         this.kind = kind;
+        this.check = checkOf(kind);
     }
 
     /** The check of a column of the type, or null when the type has no storage form to check. */
@@ -47,28 +51,57 @@ final class StoredForm {
 
     /** Whether a non-null cell is in the type's storage form. */
     boolean conforms(SqliteCell cell) {
-        if (kind == StagingKind.BOOLEAN) {
-            return cell.storageClass() == StorageClass.INTEGER && (cell.integer() == 0 || cell.integer() == 1);
-        }
-        if (cell.storageClass() != StorageClass.TEXT) {
-            return false;
-        }
-        // Lossy for text that is not UTF-8: a replacement char matches none of the patterns below,
-        // as the invalid bytes match none of the GLOB's classes. JSON is checked on the stored bytes.
-        String s = cell.text();
-        // GLOB and date() read a text only up to a NUL char; = 'infinity' compares all of it.
-        int nul = s.indexOf('\0');
-        String g = nul < 0 ? s : s.substring(0, nul);
+        return check.conforms(this, cell);
+    }
+
+    /** One type's storage-form check of a non-null cell. */
+    @FunctionalInterface
+    private interface CellCheck {
+        boolean conforms(StoredForm form, SqliteCell cell);
+    }
+
+    /**
+     * A small check per type, chosen once per column: one switch per value made this a large
+     * method that the JIT compiled whole into the comparison's reading loop (as {@link
+     * ComparableEncoder#encoding}).
+     */
+    private static CellCheck checkOf(StagingKind kind) {
         return switch (kind) {
-            case JSON, JSONB, ARRAY ->
-                conformsAsJson(cell.validText() ? s.getBytes(StandardCharsets.UTF_8) : cell.bytes());
-            case UUID -> isLowerCaseUuid(g);
+            case BOOLEAN -> (form, cell) ->
+                cell.storageClass() == StorageClass.INTEGER && (cell.integer() == 0 || cell.integer() == 1);
+            // JSON is checked on the stored bytes.
+            case JSON, JSONB, ARRAY -> (form, cell) -> cell.storageClass() == StorageClass.TEXT
+                    && form.conformsAsJson(cell.validText() ? cell.text().getBytes(StandardCharsets.UTF_8) : cell.bytes());
+            case UUID -> text((s, g) -> isLowerCaseUuid(g));
             // date(x) is x compares the whole text: a real day only without a NUL; the BC form is a GLOB alone.
-            case DATE -> isRealDate(s) || isBcDate(g) || isInfinity(s);
-            case TIMESTAMP, TIMESTAMPTZ -> isTimestamp(g) || isInfinity(s);
-            case TIME, TIMETZ -> g.length() >= 8 && isClock(g, 0);
+            case DATE -> text((s, g) -> isRealDate(s) || isBcDate(g) || isInfinity(s));
+            case TIMESTAMP, TIMESTAMPTZ -> text((s, g) -> isTimestamp(g) || isInfinity(s));
+            case TIME, TIMETZ -> text((s, g) -> g.length() >= 8 && isClock(g, 0));
             default -> throw new IllegalArgumentException("no storage form to check for " + kind);
         };
+    }
+
+    /**
+     * A check of a TEXT value, given the text whole and up to its first NUL char: GLOB and {@code
+     * date()} read a text only up to a NUL, {@code = 'infinity'} compares all of it. Lossy for text
+     * that is not UTF-8: a replacement char matches none of the patterns, as the invalid bytes
+     * match none of the GLOB's classes.
+     */
+    private static CellCheck text(TextCheck check) {
+        return (form, cell) -> {
+            if (cell.storageClass() != StorageClass.TEXT) {
+                return false;
+            }
+            String s = cell.text();
+            int nul = s.indexOf('\0');
+            return check.conforms(s, nul < 0 ? s : s.substring(0, nul));
+        };
+    }
+
+    /** A check of a text, whole and up to its first NUL char. */
+    @FunctionalInterface
+    private interface TextCheck {
+        boolean conforms(String whole, String uptoNul);
     }
 
     /**
