@@ -1,7 +1,9 @@
 package dev.migrate.exportpg;
 
 import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.PostgresCopyRows;
 import dev.migrate.core.canonical.PostgresValues;
+import dev.migrate.core.canonical.PostgresValues.CopyReader;
 import dev.migrate.core.sql.PostgresDialect;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
@@ -18,9 +20,10 @@ import java.sql.ResultSet;
  * writer (which applies it to every value anyway), the commonest per-row costs of wide tables.
  *
  * @param expression the select-list expression
- * @param reader turns the JDBC value into the canonical value
+ * @param reader turns the JDBC value into the canonical value (a cursor's read)
+ * @param copyReader the same for the field of a {@link PostgresCopyRows} row (a COPY's read)
  */
-record ColumnSelect(String expression, ColumnReader reader) {
+record ColumnSelect(String expression, ColumnReader reader, CopyReader copyReader) {
 
     /**
      * @param column the column name (quoted here)
@@ -31,13 +34,14 @@ record ColumnSelect(String expression, ColumnReader reader) {
         String expression = money && type.kind() == StagingKind.ARRAY
                 ? PostgresDialect.INSTANCE.quote(column) + "::pg_catalog.numeric[]::pg_catalog.text"
                 : PostgresValues.INSTANCE.selectExpression(column, type);
-        ColumnReader reader = switch (type.kind()) {
-            case JSONB -> JSONB;
-            case DECIMAL -> DECIMAL;
-            case TIMESTAMPTZ -> TIMESTAMPTZ;
-            default -> PostgresValues.INSTANCE.reader(type);
+        return switch (type.kind()) {
+            case JSONB -> new ColumnSelect(expression, JSONB, JSONB_COPY);
+            case DECIMAL -> new ColumnSelect(expression, DECIMAL, DECIMAL_COPY);
+            case TIMESTAMPTZ -> new ColumnSelect(expression, TIMESTAMPTZ, TIMESTAMPTZ_COPY);
+            default ->
+                new ColumnSelect(
+                        expression, PostgresValues.INSTANCE.reader(type), PostgresValues.INSTANCE.copyReader(type));
         };
-        return new ColumnSelect(expression, reader);
     }
 
     /*
@@ -51,20 +55,25 @@ record ColumnSelect(String expression, ColumnReader reader) {
     /** numeric::text is always plain notation (never an exponent), NaN or ±Infinity: no BigDecimal round trip. */
     private static final ColumnReader DECIMAL = ResultSet::getString;
 
+    private static final CopyReader DECIMAL_COPY = PostgresCopyRows::text;
+
     /**
      * timestamptz under TimeZone=UTC ends in {@code +00}: append {@code :00}; anything else
      * (BC years, infinity) goes the general way.
      */
-    private static final ColumnReader TIMESTAMPTZ = (rs, i) -> {
-        String text = rs.getString(i);
+    private static final ColumnReader TIMESTAMPTZ = (rs, i) -> timestamptz(rs.getString(i));
+
+    private static final CopyReader TIMESTAMPTZ_COPY = (row, i) -> timestamptz(row.text(i));
+
+    private static String timestamptz(String text) {
         if (text == null) {
             return null;
         }
         if (text.endsWith("+00") && text.length() > 19 && text.charAt(0) != '-') {
             return text + ":00";
         }
-        return PostgresValues.fromText(TIMESTAMPTZ_TYPE, text);
-    };
+        return (String) PostgresValues.fromText(TIMESTAMPTZ_TYPE, text);
+    }
 
     /**
      * jsonb straight to the table writer, which compacts and validates it anyway: PostgreSQL's
@@ -87,10 +96,20 @@ record ColumnSelect(String expression, ColumnReader reader) {
         if (utf8.length == 0 || utf8[0] < 0x20) {
             return rs.getString(i); // the writer compacts it the general way
         }
-        // In place: nothing reads this array again.
+        return compactedInPlace(utf8);
+    };
+
+    /** As {@link #JSONB}; COPY's fields are always text output. */
+    private static final CopyReader JSONB_COPY = (row, i) -> {
+        byte[] utf8 = row.bytes(i);
+        return utf8 == null ? null : compactedInPlace(utf8);
+    };
+
+    /** The text of jsonb output without its whitespace; the array (which nothing reads again) is changed. */
+    private static String compactedInPlace(byte[] utf8) {
         int length = withoutWhitespaceOutsideStrings(utf8, utf8.length);
         return new String(utf8, 0, length, StandardCharsets.UTF_8);
-    };
+    }
 
     /** {@link #withoutWhitespaceOutsideStrings(byte[], int)} on a String (tests). */
     static String withoutWhitespaceOutsideStrings(String json) {

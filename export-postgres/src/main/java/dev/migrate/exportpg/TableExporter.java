@@ -3,6 +3,8 @@ package dev.migrate.exportpg;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.PostgresCopyRows;
+import dev.migrate.core.canonical.PostgresValues.CopyReader;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.FetchSize;
 import dev.migrate.core.staging.StagingWriter;
@@ -16,8 +18,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Streams one table through a server-side cursor into its staging file: autocommit is off and a
- * fetch size is set, so pgjdbc holds one batch of rows at a time, and the row array is reused.
+ * Streams one table into its staging file, the row array reused. A whole table (a query without
+ * parameters) is read through {@code COPY (select) TO STDOUT} ({@link PostgresCopyRows}: the
+ * server produces rows while this thread converts them); a tenant's rows (the user's key is a
+ * bound parameter, which COPY cannot take) through a server-side cursor: autocommit is off and a
+ * fetch size is set, so pgjdbc holds one batch of rows at a time.
  */
 final class TableExporter {
 
@@ -49,22 +54,36 @@ final class TableExporter {
         TableWriter out = writer.openTable(t.schema());
         long row = 0;
         int column = -1;
-        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
-            s.setFetchSize(fetchSizeFor(t));
-            for (int i = 1; i <= filter.params(); i++) {
-                s.setString(i, userId);
-            }
-            Object[] values = new Object[readers.length];
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    row++;
-                    for (column = 0; column < readers.length; column++) {
-                        values[column] = readers[column].read(rs, column + 1);
+        Object[] values = new Object[readers.length];
+        try {
+            if (filter.params() == 0) {
+                CopyReader[] copyReaders =
+                        t.readers().stream().map(ColumnSelect::copyReader).toArray(CopyReader[]::new);
+                try (PostgresCopyRows rs = PostgresCopyRows.open(session.connection(), sql, readers.length)) {
+                    while (rs.next()) {
+                        row++;
+                        for (column = 0; column < readers.length; column++) {
+                            values[column] = copyReaders[column].read(rs, column + 1);
+                        }
+                        column = -1;
+                        written(t, out, values, row);
                     }
-                    column = -1;
-                    out.writeRow(values);
-                    if (row % PostgresExporter.PROGRESS_EVERY == 0) {
-                        listener.rowsWritten(t.name(), row);
+                }
+            } else {
+                try (PreparedStatement s = session.connection().prepareStatement(sql)) {
+                    s.setFetchSize(fetchSizeFor(t));
+                    for (int i = 1; i <= filter.params(); i++) {
+                        s.setString(i, userId);
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            row++;
+                            for (column = 0; column < readers.length; column++) {
+                                values[column] = readers[column].read(rs, column + 1);
+                            }
+                            column = -1;
+                            written(t, out, values, row);
+                        }
                     }
                 }
             }
@@ -80,6 +99,13 @@ final class TableExporter {
             throw MigrateException.input(where, "unexpected value from PostgreSQL: " + e.getMessage());
         } catch (IOException e) {
             throw MigrateException.runtime(Location.table(t.name()), "cannot write table file: " + e.getMessage(), e);
+        }
+    }
+
+    private void written(SourceTable t, TableWriter out, Object[] values, long row) throws IOException {
+        out.writeRow(values);
+        if (row % PostgresExporter.PROGRESS_EVERY == 0) {
+            listener.rowsWritten(t.name(), row);
         }
     }
 

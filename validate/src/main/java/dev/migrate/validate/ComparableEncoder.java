@@ -81,41 +81,48 @@ final class ComparableEncoder {
      */
     static Encoding encoding(StagingType type) {
         return switch (type.kind()) {
-            case INT16, INT32, INT64 -> (e, v) -> {
-                e.tag('I');
-                // Sign bit flipped so that encoded keys sort in numeric order.
-                e.longValue(((Number) v).longValue() ^ Long.MIN_VALUE);
-            };
-            case DECIMAL -> (e, v) -> {
-                e.tag('N');
-                e.string(decimal((String) v));
-            };
-            case FLOAT32 -> (e, v) -> {
-                e.tag('F');
-                e.longValue(floatBits((double) (float) (double) (Double) v));
-            };
-            case FLOAT64 -> (e, v) -> {
-                e.tag('F');
-                e.longValue(floatBits((Double) v));
-            };
-            case BOOLEAN -> (e, v) -> {
-                e.tag('B');
-                e.tag((Boolean) v ? '1' : '0');
-            };
+            case INT16, INT32, INT64 ->
+                (e, v) -> {
+                    e.tag('I');
+                    // Sign bit flipped so that encoded keys sort in numeric order.
+                    e.longValue(((Number) v).longValue() ^ Long.MIN_VALUE);
+                };
+            case DECIMAL ->
+                (e, v) -> {
+                    e.tag('N');
+                    e.string(decimal((String) v));
+                };
+            case FLOAT32 ->
+                (e, v) -> {
+                    e.tag('F');
+                    e.longValue(floatBits((double) (float) (double) (Double) v));
+                };
+            case FLOAT64 ->
+                (e, v) -> {
+                    e.tag('F');
+                    e.longValue(floatBits((Double) v));
+                };
+            case BOOLEAN ->
+                (e, v) -> {
+                    e.tag('B');
+                    e.tag((Boolean) v ? '1' : '0');
+                };
             case TEXT, VARCHAR, ENUM, SOURCE_TEXT, JSON, DATE, INTERVAL -> (e, v) -> e.text((String) v);
             case UUID -> (e, v) -> e.text(((String) v).toLowerCase(java.util.Locale.ROOT));
             case CHAR -> (e, v) -> e.text(stripTrailingBlanks((String) v));
-            case JSONB -> (e, v) -> {
-                if (v instanceof Utf8Json j) {
-                    e.json(j);
-                } else {
-                    e.json((String) v);
-                }
-            };
-            case BYTES -> (e, v) -> {
-                e.tag('Y');
-                e.bytes((byte[]) v);
-            };
+            case JSONB ->
+                (e, v) -> {
+                    if (v instanceof Utf8Json j) {
+                        e.json(j);
+                    } else {
+                        e.json((String) v);
+                    }
+                };
+            case BYTES ->
+                (e, v) -> {
+                    e.tag('Y');
+                    e.bytes((byte[]) v);
+                };
             case TIME, TIMESTAMP -> (e, v) -> e.text(TemporalText.trimFraction((String) v));
             case TIMETZ -> (e, v) -> e.text(TemporalText.trimFraction(TemporalText.withNormalizedOffset((String) v)));
             case TIMESTAMPTZ -> (e, v) -> e.text(TemporalText.toUtc((String) v));

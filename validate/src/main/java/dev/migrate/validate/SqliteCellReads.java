@@ -4,8 +4,8 @@ import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.canonical.SqliteConversion;
-import dev.migrate.core.canonical.SqliteValues.CellConverter;
 import dev.migrate.core.canonical.SqliteValues;
+import dev.migrate.core.canonical.SqliteValues.CellConverter;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingKind;
@@ -83,7 +83,13 @@ final class SqliteCellReads {
         private SafePtrIntFunction<SQLException> typeOf;
 
         /** @param codec the value's canonical form; null to hand the converted value on as it is */
-        Cells(CoreStatement core, CellConverter converter, ValueCodec codec, StoredForm form, long[] badForms, int position) {
+        Cells(
+                CoreStatement core,
+                CellConverter converter,
+                ValueCodec codec,
+                StoredForm form,
+                long[] badForms,
+                int position) {
             this.core = core;
             this.converter = converter;
             this.codec = codec;

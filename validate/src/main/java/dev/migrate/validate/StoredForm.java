@@ -67,11 +67,14 @@ final class StoredForm {
      */
     private static CellCheck checkOf(StagingKind kind) {
         return switch (kind) {
-            case BOOLEAN -> (form, cell) ->
-                cell.storageClass() == StorageClass.INTEGER && (cell.integer() == 0 || cell.integer() == 1);
+            case BOOLEAN ->
+                (form, cell) ->
+                        cell.storageClass() == StorageClass.INTEGER && (cell.integer() == 0 || cell.integer() == 1);
             // JSON is checked on the stored bytes.
-            case JSON, JSONB, ARRAY -> (form, cell) -> cell.storageClass() == StorageClass.TEXT
-                    && form.conformsAsJson(cell.validText() ? cell.text().getBytes(StandardCharsets.UTF_8) : cell.bytes());
+            case JSON, JSONB, ARRAY ->
+                (form, cell) -> cell.storageClass() == StorageClass.TEXT
+                        && form.conformsAsJson(
+                                cell.validText() ? cell.text().getBytes(StandardCharsets.UTF_8) : cell.bytes());
             case UUID -> text((s, g) -> isLowerCaseUuid(g));
             // date(x) is x compares the whole text: a real day only without a NUL; the BC form is a GLOB alone.
             case DATE -> text((s, g) -> isRealDate(s) || isBcDate(g) || isInfinity(s));

@@ -90,6 +90,29 @@ public final class PostgresValues implements CanonicalReader {
     }
 
     /**
+     * A reader of one column of {@link PostgresCopyRows}: the same value as {@link #reader} reads
+     * from a result set, since COPY's text format is the text output {@link #reader}'s getters
+     * read.
+     */
+    public CopyReader copyReader(StagingType type) {
+        TextParser parser = parser(type);
+        return (row, i) -> {
+            String text = row.text(i);
+            return text == null ? null : parse(type, parser, text);
+        };
+    }
+
+    /** Reads one column's value of the current row of a {@link PostgresCopyRows}. */
+    @FunctionalInterface
+    public interface CopyReader {
+        /**
+         * @param column 1-based
+         * @throws IllegalArgumentException when the value has no canonical form for the column's type
+         */
+        Object read(PostgresCopyRows row, int column);
+    }
+
+    /**
      * The canonical value of a PostgreSQL text output (under {@link #SESSION_SETTINGS}) of a
      * value of the given staging type. Also used for the elements of arrays.
      *

@@ -150,10 +150,11 @@ public final class SqliteValues implements CanonicalReader {
             case UUID -> SqliteValues::uuid;
             case BYTES -> SqliteValues::bytes;
             case DATE -> SqliteValues::date;
-            case TIME -> c -> {
-                String s = temporalText(type, c);
-                return TemporalText.isCanonicalTime(s) ? s : time(c, TemporalText.time(s));
-            };
+            case TIME ->
+                c -> {
+                    String s = temporalText(type, c);
+                    return TemporalText.isCanonicalTime(s) ? s : time(c, TemporalText.time(s));
+                };
             case TIMETZ -> c -> time(c, TemporalText.timeWithOffset(temporalText(type, c)));
             case TIMESTAMP -> c -> timestamp(type, c, false);
             case TIMESTAMPTZ -> c -> timestamp(type, c, true);
@@ -166,9 +167,11 @@ public final class SqliteValues implements CanonicalReader {
         CellConverter epoch = switch (type.kind()) {
             case DATE -> c -> TemporalText.dateFromEpoch(c.integer(), conversion.milliseconds());
             case TIMESTAMPTZ -> c -> TemporalText.fromEpoch(c.integer(), conversion.milliseconds());
-            default -> c -> {
-                throw new IllegalArgumentException("an epoch conversion needs a date or timestamptz column, not " + type);
-            };
+            default ->
+                c -> {
+                    throw new IllegalArgumentException(
+                            "an epoch conversion needs a date or timestamptz column, not " + type);
+                };
         };
         return c -> c.storageClass() == StorageClass.INTEGER ? epoch.convert(c) : plain.convert(c);
     }

@@ -19,10 +19,14 @@ class CanonicalTemporalShortcutTest {
     @Test
     void takesTheFormsImportSqliteWrites() {
         assertThat(TemporalText.isCanonicalDate("2024-02-29")).isTrue();
-        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01", false)).isTrue();
-        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01.123456", false)).isTrue();
-        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01.5+00:00", true)).isTrue();
-        assertThat(TemporalText.isCanonicalTimestamp("1999-12-31 23:59:59-08:00", true)).isTrue();
+        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01", false))
+                .isTrue();
+        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01.123456", false))
+                .isTrue();
+        assertThat(TemporalText.isCanonicalTimestamp("2024-02-29 13:45:01.5+00:00", true))
+                .isTrue();
+        assertThat(TemporalText.isCanonicalTimestamp("1999-12-31 23:59:59-08:00", true))
+                .isTrue();
         assertThat(TemporalText.isCanonicalTime("13:45:01.25")).isTrue();
         assertThat(TemporalText.isCanonicalTime("24:00:00")).isTrue();
     }
@@ -33,13 +37,24 @@ class CanonicalTemporalShortcutTest {
             assertThat(TemporalText.isCanonicalDate(s)).as(s).isFalse();
         }
         for (String s : List.of(
-                "2024-02-29T13:45:01", "2024-02-29 13:45", "2024-02-29 13:45:01.500", "2024-02-29 13:45:01.1234567",
-                "2024-02-29 24:00:00", "2024-02-29 13:60:00", "2024-02-30 13:45:01", "2024-02-29 13:45:01Z")) {
+                "2024-02-29T13:45:01",
+                "2024-02-29 13:45",
+                "2024-02-29 13:45:01.500",
+                "2024-02-29 13:45:01.1234567",
+                "2024-02-29 24:00:00",
+                "2024-02-29 13:60:00",
+                "2024-02-30 13:45:01",
+                "2024-02-29 13:45:01Z")) {
             assertThat(TemporalText.isCanonicalTimestamp(s, false)).as(s).isFalse();
         }
         for (String s : List.of(
-                "2024-02-29 13:45:01", "2024-02-29 13:45:01Z", "2024-02-29 13:45:01+0530", "2024-02-29 13:45:01+05",
-                "2024-02-29 13:45:01-00:00", "2024-02-29 13:45:01+16:00", "2024-02-29 13:45:01+05:30:00",
+                "2024-02-29 13:45:01",
+                "2024-02-29 13:45:01Z",
+                "2024-02-29 13:45:01+0530",
+                "2024-02-29 13:45:01+05",
+                "2024-02-29 13:45:01-00:00",
+                "2024-02-29 13:45:01+16:00",
+                "2024-02-29 13:45:01+05:30:00",
                 "2024-02-29 13:45:01.10+00:00")) {
             assertThat(TemporalText.isCanonicalTimestamp(s, true)).as(s).isFalse();
         }
@@ -87,8 +102,7 @@ class CanonicalTemporalShortcutTest {
         for (int i = 0; i < 400; i++) {
             String day = String.format(
                     "%04d-%02d-%02d", random.nextInt(3000), 1 + random.nextInt(12), 1 + random.nextInt(31));
-            String clock = String.format(
-                    "%02d:%02d:%02d", random.nextInt(25), random.nextInt(61), random.nextInt(61));
+            String clock = String.format("%02d:%02d:%02d", random.nextInt(25), random.nextInt(61), random.nextInt(61));
             String fraction = random.nextBoolean() ? "" : "." + Integer.toString(1 + random.nextInt(999999));
             String offset = switch (random.nextInt(4)) {
                 case 0 -> "+00:00";

@@ -192,7 +192,8 @@ class KillAndDisconnectTest {
                 export.toString(),
                 "--include-table",
                 "big"));
-        Integer pid = awaitBackend(app, "select%big%", running);
+        // The export reads a whole table through COPY (select ...) TO STDOUT.
+        Integer pid = awaitBackend(app, "copy (select%big%", running);
         terminate(pid);
         Run run = running.get(120, TimeUnit.SECONDS);
 

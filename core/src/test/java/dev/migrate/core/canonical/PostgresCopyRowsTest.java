@@ -1,0 +1,267 @@
+package dev.migrate.core.canonical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.core.mapping.TypeMappings;
+import dev.migrate.core.types.StagingType;
+import dev.migrate.testing.PostgresDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link PostgresCopyRows} against a real PostgreSQL: every value read through COPY equals the
+ * value the cursor's readers ({@link PostgresValues#reader}) read, on text full of COPY's escapes
+ * (tabs, line ends, backslashes, {@code \N} as text, control characters), NULLs, bytea with every
+ * byte, arrays and JSON with escapes.
+ */
+class PostgresCopyRowsTest {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("id", "integer");
+        COLUMNS.put("t", "text");
+        COLUMNS.put("j", "json");
+        COLUMNS.put("jb", "jsonb");
+        COLUMNS.put("by", "bytea");
+        COLUMNS.put("at", "text[]");
+        COLUMNS.put("n", "numeric");
+        COLUMNS.put("ts", "timestamp with time zone");
+        COLUMNS.put("b", "boolean");
+        COLUMNS.put("u", "uuid");
+    }
+
+    /** Texts COPY must escape or could confuse with its own markers. */
+    static final List<String> NASTY = List.of(
+            "a\tb",
+            "line1\nline2\r\n",
+            "back\\slash",
+            "\\N",
+            "\\\\N",
+            "N",
+            "",
+            " ",
+            "\\",
+            "\t",
+            "\n",
+            "\u0001\b\u000b\f\u001f",
+            "ü € 😀",
+            "ends with backslash\\",
+            "\\x41",
+            "\\101",
+            "{\"q\": \"\\\"\"}");
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            StringBuilder ddl = new StringBuilder("create table nasty (");
+            COLUMNS.forEach(
+                    (n, t) -> ddl.append('"').append(n).append("\" ").append(t).append(','));
+            ddl.setLength(ddl.length() - 1);
+            s.execute(ddl + ")");
+        }
+        List<String> texts = new ArrayList<>(NASTY);
+        Random random = new Random(7);
+        String alphabet = "\\\t\n\r\"{},N \u0001x0aé😀";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                b.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            texts.add(b.toString());
+        }
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement("insert into nasty values (?, ?, ?::json, ?::jsonb, ?, ?,"
+                        + " ?::numeric, '2024-01-15 10:00:00.5+05:30', ?, gen_random_uuid())")) {
+            int id = 0;
+            for (String text : texts) {
+                ps.setInt(1, ++id);
+                ps.setString(2, text);
+                String json = jsonString(text);
+                ps.setString(3, "{\"k\":  " + json + ", \"list\": [" + json + ", 1.50]}");
+                ps.setString(4, "{\"k\": " + json + "}");
+                ps.setBytes(5, text.getBytes(StandardCharsets.UTF_8));
+                ps.setArray(6, c.createArrayOf("text", new String[] {text, null, "NULL", text + "\\"}));
+                ps.setString(7, id % 3 == 0 ? "NaN" : "-" + id + ".50");
+                ps.setBoolean(8, id % 2 == 0);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into nasty (id) values (0)"); // every other column NULL
+                byte[] all = new byte[256];
+                for (int i = 0; i < 256; i++) {
+                    all[i] = (byte) i;
+                }
+                try (PreparedStatement bytes = c.prepareStatement("insert into nasty (id, by) values (-1, ?)")) {
+                    bytes.setBytes(1, all);
+                    bytes.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : text.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    @Test
+    void readsWhatTheCursorReads() throws Exception {
+        List<Object[]> byCursor = new ArrayList<>();
+        List<Object[]> byCopy = new ArrayList<>();
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            PostgresValues.prepareSession(c);
+            List<StagingType> types =
+                    COLUMNS.values().stream().map(PostgresCopyRowsTest::staging).toList();
+            List<String> exprs = new ArrayList<>();
+            int i = 0;
+            for (String name : COLUMNS.keySet()) {
+                exprs.add(PostgresValues.INSTANCE.selectExpression(name, types.get(i++)));
+            }
+            String select = "select " + String.join(", ", exprs) + " from nasty order by id";
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(50);
+                try (ResultSet rs = s.executeQuery(select)) {
+                    while (rs.next()) {
+                        Object[] row = new Object[types.size()];
+                        for (int k = 0; k < row.length; k++) {
+                            row[k] =
+                                    PostgresValues.INSTANCE.reader(types.get(k)).read(rs, k + 1);
+                        }
+                        byCursor.add(row);
+                    }
+                }
+            }
+            try (PostgresCopyRows rows = PostgresCopyRows.open(c, select, types.size())) {
+                while (rows.next()) {
+                    Object[] row = new Object[types.size()];
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] =
+                                PostgresValues.INSTANCE.copyReader(types.get(k)).read(rows, k + 1);
+                    }
+                    byCopy.add(row);
+                }
+            }
+            c.commit();
+        }
+        assertThat(byCopy).hasSize(NASTY.size() + 302);
+        for (int r = 0; r < byCursor.size(); r++) {
+            for (int k = 0; k < COLUMNS.size(); k++) {
+                Object cursor = byCursor.get(r)[k];
+                Object copy = byCopy.get(r)[k];
+                String where = "row " + r + " column " + new ArrayList<>(COLUMNS.keySet()).get(k);
+                if (cursor instanceof byte[] bytes) {
+                    assertThat((byte[]) copy).as(where).isEqualTo(bytes);
+                } else {
+                    assertThat(copy).as(where).isEqualTo(cursor);
+                }
+            }
+        }
+        // The values themselves, not only agreement: the texts come back exactly as inserted.
+        List<Object> texts = byCopy.stream().skip(2).map(row -> row[1]).toList();
+        assertThat(texts.subList(0, NASTY.size())).isEqualTo(new ArrayList<>(NASTY));
+        assertThat(byCopy.get(1)).containsOnly(0L, null);
+        byte[] all = (byte[]) byCopy.get(0)[4];
+        assertThat(all).hasSize(256);
+        assertThat(all[255]).isEqualTo((byte) 0xff);
+        assertThat(byCopy.get(2)[5]).isEqualTo(Arrays.asList("a\tb", null, "NULL", "a\tb\\"));
+    }
+
+    /**
+     * A caller failing halfway closes the rows unfinished: on a long COPY (cancelled while the
+     * server still produces) and a short one (already sent whole), the connection answers its
+     * next commands with their own results once its owner has rolled back.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"select i, 'x' from generate_series(1, 5000000) i", "select id, t from nasty order by id"})
+    void anUnfinishedCopyIsCancelledAndTheConnectionStaysUsable(String select) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PostgresCopyRows rows = PostgresCopyRows.open(c, select, 2)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.text(1)).isIn("1", "-1");
+            }
+            c.rollback();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from nasty")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(NASTY.size() + 302);
+            }
+        }
+    }
+
+    /**
+     * Bytes that are not UTF-8 (a SQL_ASCII database stores them unchecked) are never read as
+     * replacement characters: PostgreSQL 15 sends them, and the value is refused as pgjdbc's
+     * getString refuses it; 16 and later refuse to send them to a UTF8 client.
+     */
+    @Test
+    void textThatIsNotUtf8IsRefused() throws Exception {
+        String database = "copy_sql_ascii_" + System.nanoTime();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("create database " + database + " encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C'"
+                    + " template template0");
+        }
+        try (Connection c = db.connect(database)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table t (id int, v text)");
+                s.execute("insert into t values (1, E'caf\\xe9'), (2, 'ok')");
+            }
+            try (PostgresCopyRows rows = PostgresCopyRows.open(c, "select id, v from t order by id", 2)) {
+                assertThat(rows.next()).isTrue();
+                assertThatThrownBy(() -> rows.text(2))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("not UTF-8");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.text(2)).isEqualTo("ok");
+            } catch (SQLException e) {
+                assertThat(e.getMessage()).contains("invalid byte sequence for encoding \"UTF8\"");
+            }
+        }
+    }
+
+    @Test
+    void undoesEveryEscapeCopyFromReads() {
+        byte[] in = "a\\tb\\nc\\\\d\\101\\x41\\x4g\\q\\".getBytes(StandardCharsets.UTF_8);
+        byte[] out = PostgresCopyRows.unescape(in, 0, in.length);
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("a\tb\nc\\dAA\u0004gq\\");
+    }
+
+    static StagingType staging(String pgType) {
+        return TypeMappings.fromPostgres(pgType, null, pgType.endsWith("[]") ? 1 : 0);
+    }
+}
