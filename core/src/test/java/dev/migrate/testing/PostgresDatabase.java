@@ -48,6 +48,20 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         return db;
     }
 
+    /**
+     * Creates an empty SQL_ASCII database (which stores text bytes unchecked, so it can hold text
+     * that is not UTF-8); returns its name.
+     */
+    public String createSqlAsciiDatabase(String prefix) throws SQLException {
+        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
+                + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = server().connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("create database " + db + " encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C' template template0");
+        }
+        return db;
+    }
+
     /** Creates a database as a copy of another (which must have no open connections). */
     public String copyDatabase(String source, String prefix) throws SQLException {
         String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"

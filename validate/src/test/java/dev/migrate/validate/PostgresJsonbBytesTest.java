@@ -82,12 +82,7 @@ class PostgresJsonbBytesTest {
     /** In a SQL_ASCII database jsonb can hold bytes that are not UTF-8: read exactly as getString reads them. */
     @Test
     void bytesThatAreNotUtf8AreReadByGetString() throws Exception {
-        String database = "jsonb_sql_ascii_" + System.nanoTime();
-        try (Connection c = db.connect();
-                Statement s = c.createStatement()) {
-            s.execute("create database " + database + " encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C'"
-                    + " template template0");
-        }
+        String database = db.createSqlAsciiDatabase("jsonb_sql_ascii");
         try (Connection c = db.connect(database)) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table docs (id int primary key, doc jsonb)");

@@ -230,12 +230,7 @@ class PostgresCopyRowsTest {
      */
     @Test
     void textThatIsNotUtf8IsRefused() throws Exception {
-        String database = "copy_sql_ascii_" + System.nanoTime();
-        try (Connection c = db.connect();
-                Statement s = c.createStatement()) {
-            s.execute("create database " + database + " encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C'"
-                    + " template template0");
-        }
+        String database = db.createSqlAsciiDatabase("copy_sql_ascii");
         try (Connection c = db.connect(database)) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table t (id int, v text)");
