@@ -256,6 +256,65 @@ class PostgresCopyRowsTest {
         assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("a\tb\nc\\dAA\u0004gq\\");
     }
 
+    /** The run-copying unescape against a byte-by-byte reading of the same rules, on random fields. */
+    @Test
+    void unescapesAsAByteByByteReadingDoes() {
+        Random random = new Random(11);
+        byte[] alphabet = "\\\\\\btnrvfx01789aN\t é".getBytes(StandardCharsets.UTF_8);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] field = new byte[random.nextInt(14)];
+            for (int i = 0; i < field.length; i++) {
+                field[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            assertThat(PostgresCopyRows.unescape(field, 0, field.length))
+                    .as(new String(field, StandardCharsets.ISO_8859_1))
+                    .isEqualTo(byteByByte(field));
+        }
+        byte[] edges = "x\\\\y\\".getBytes(StandardCharsets.UTF_8); // x \\ y \ (a lone backslash last)
+        assertThat(PostgresCopyRows.unescape(edges, 0, edges.length))
+                .isEqualTo("x\\y\\".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** COPY FROM's reading of a field's escapes, one byte at a time (the reference). */
+    private static byte[] byteByByte(byte[] b) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < b.length) {
+            byte c = b[i++];
+            if (c != '\\' || i == b.length) {
+                out.write(c);
+                continue;
+            }
+            c = b[i++];
+            switch (c) {
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 't' -> out.write('\t');
+                case 'v' -> out.write(0x0b);
+                case 'x' -> {
+                    int v = 0;
+                    int digits = 0;
+                    while (digits < 2 && i < b.length && Character.digit(b[i], 16) >= 0) {
+                        v = v * 16 + Character.digit(b[i++], 16);
+                        digits++;
+                    }
+                    out.write(digits == 0 ? 'x' : v);
+                }
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int v = c - '0';
+                    for (int digits = 1; digits < 3 && i < b.length && b[i] >= '0' && b[i] <= '7'; digits++) {
+                        v = v * 8 + (b[i++] - '0');
+                    }
+                    out.write(v);
+                }
+                default -> out.write(c);
+            }
+        }
+        return out.toByteArray();
+    }
+
     static StagingType staging(String pgType) {
         return TypeMappings.fromPostgres(pgType, null, pgType.endsWith("[]") ? 1 : 0);
     }
