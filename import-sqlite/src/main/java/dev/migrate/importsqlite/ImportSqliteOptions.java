@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param backup whether an existing target is backed up first ({@code --no-backup} turns it off)
  * @param backupDir where backups go ({@code --backup-dir}), or null for {@code backups/} beside the
  *     target
- * @param batchSize rows per {@code executeBatch} (sqlite-jdbc keeps a batch in memory)
+ * @param batchSize rows per {@code executeBatch}, rounded up to whole INSERT statements (sqlite-jdbc
+ *     keeps a batch in memory)
  */
 public record ImportSqliteOptions(
         Path stagingDir, Path target, Path schemaFile, boolean backup, Path backupDir, int batchSize) {

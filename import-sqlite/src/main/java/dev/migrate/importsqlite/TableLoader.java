@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams one staged table into its SQLite table: one row in memory from the reader, at most one
- * batch of bound rows in sqlite-jdbc (which keeps {@code addBatch} rows until {@code
- * executeBatch}), all inside the caller's transaction.
+ * Streams one staged table into its SQLite table, all inside the caller's transaction: at most
+ * {@link #ROWS_PER_INSERT} rows waiting for their statement, and at most one batch of bound rows
+ * in sqlite-jdbc (which keeps {@code addBatch} rows until {@code executeBatch}; a batch ends at a
+ * statement's end, so it may run a few rows past the batch size).
  */
 final class TableLoader {
 
@@ -58,12 +59,19 @@ final class TableLoader {
      * Rows per INSERT statement ({@code VALUES (...), (...), ...}): one statement per row made
      * sqlite-jdbc cross into SQLite to step and reset it for every row, a third of the time of
      * inserting pgbench's 1M accounts rows (1.8 s against 1.2 s with 10-50 rows per statement,
-     * same rows). Bounded by {@link #MAX_PARAMETERS}.
+     * same rows). Bounded by {@link #MAX_PARAMETERS} and {@link #MAX_STATEMENT_BYTES}.
      */
     static final int ROWS_PER_INSERT = 16;
 
     /** SQLite's historical bound on a statement's parameters (newer builds allow 32766). */
     static final int MAX_PARAMETERS = 999;
+
+    /**
+     * Rows whose values add up to more than this go one per statement: SQLite keeps a copy of a
+     * statement's last bound values until it is closed, so a multi-row statement of big values
+     * would hold many of them (one row, as before, for the single-row statement).
+     */
+    static final long MAX_STATEMENT_BYTES = 256L << 10;
 
     /** Loads the table; returns the number of rows inserted. */
     long load(InsertPlan ip) throws SQLException {
@@ -76,18 +84,16 @@ final class TableLoader {
         for (int i = 0; i < binders.length; i++) {
             binders[i] = new ValueBinder(columns.get(i).type());
         }
-        int perStatement = rowsPerStatement(columns.size());
+        Inserts inserts = new Inserts(ip, entry, binders);
         boolean singleton = plan.key() == TablePlan.Key.SINGLETON;
         long rows = 0;
         long flushed = 0;
         long batchBytes = 0;
-        // Rows read but not yet bound: bound ROWS_PER_INSERT at a time to the multi-row statement,
-        // the last few of the table to the single-row one.
-        List<Object[]> pending = new ArrayList<>(perStatement);
-        long rowsBefore = columns.isEmpty() ? 0 : rowsIn(ip.table());
         try (TableReader reader = staging.openTable(source);
-                PreparedStatement many = connection.prepareStatement(insertSql(ip, perStatement));
-                PreparedStatement one = perStatement == 1 ? many : connection.prepareStatement(insertSql(ip, 1))) {
+                PreparedStatement many = connection.prepareStatement(insertSql(ip, inserts.perStatement));
+                PreparedStatement one =
+                        inserts.perStatement == 1 ? many : connection.prepareStatement(insertSql(ip, 1))) {
+            inserts.statements(many, one);
             for (Object[] row = reader.next(); row != null; row = reader.next()) {
                 rows++;
                 if (singleton && rows > 1) {
@@ -98,17 +104,11 @@ final class TableLoader {
                 }
                 if (columns.isEmpty()) {
                     one.execute(); // INSERT ... DEFAULT VALUES takes no batch
-                    continue;
+                } else {
+                    batchBytes += inserts.add(row);
                 }
-                pending.add(row);
-                batchBytes += sizeOf(row, columns);
-                if (pending.size() < perStatement) {
-                    continue;
-                }
-                bind(many, pending, columns, binders);
-                pending.clear();
-                if (rows - flushed >= batchSize || batchBytes >= MAX_BATCH_BYTES) {
-                    flush(ip, entry, many, rowsBefore);
+                if (inserts.pendingRows() == 0 && (rows - flushed >= batchSize || batchBytes >= MAX_BATCH_BYTES)) {
+                    inserts.flush();
                     hook.afterBatch(connection, ip.table(), rows);
                     if (rows / PROGRESS_EVERY != flushed / PROGRESS_EVERY || rows - flushed >= batchSize) {
                         listener.rowsLoaded(ip.table(), rows);
@@ -117,12 +117,8 @@ final class TableLoader {
                     batchBytes = 0;
                 }
             }
-            if (rows > flushed && !columns.isEmpty()) {
-                flush(ip, entry, many, rowsBefore);
-                for (Object[] row : pending) {
-                    bind(one, List.<Object[]>of(row), columns, binders);
-                }
-                flush(ip, entry, one, rowsBefore);
+            if (rows > flushed) {
+                inserts.drain();
                 hook.afterBatch(connection, ip.table(), rows);
                 listener.rowsLoaded(ip.table(), rows);
             }
@@ -135,35 +131,150 @@ final class TableLoader {
         return columns == 0 ? 1 : Math.max(1, Math.min(ROWS_PER_INSERT, MAX_PARAMETERS / columns));
     }
 
-    /** Binds the rows, in order, as one execution of the statement (which has a place for each). */
-    private static void bind(PreparedStatement ps, List<Object[]> rows, List<ColumnPlan> columns, ValueBinder[] binders)
-            throws SQLException {
-        int parameter = 1;
-        for (Object[] row : rows) {
-            for (int i = 0; i < binders.length; i++) {
-                ColumnPlan c = columns.get(i);
-                binders[i].bind(ps, parameter++, c.isSingletonKey() ? Long.valueOf(1) : row[c.sourceIndex()]);
+    /**
+     * The rows of one table on their way into SQLite: gathered {@link #perStatement} at a time for
+     * the multi-row statement, and one per statement where a multi-row one would not do (the last
+     * rows of the table, rows of big values), always in the staged order.
+     */
+    private final class Inserts {
+        private final InsertPlan ip;
+        private final TableEntry entry;
+        private final ValueBinder[] binders;
+        /** Rows per multi-row statement; 1 where the failing row could not be told apart (below). */
+        final int perStatement;
+
+        private final List<Object[]> pending = new ArrayList<>(ROWS_PER_INSERT);
+        private long pendingBytes;
+        private PreparedStatement many;
+        private PreparedStatement one;
+        /** Rows in the table before this load, and total_changes() at the last flush (failing rows). */
+        private final long rowsBefore;
+
+        private long changesBefore;
+        private long executedRows;
+
+        Inserts(InsertPlan ip, TableEntry entry, ValueBinder[] binders) throws SQLException {
+            this.ip = ip;
+            this.entry = entry;
+            this.binders = binders;
+            this.perStatement = multiRowSafe(ip) ? rowsPerStatement(ip.columns().size()) : 1;
+            this.rowsBefore = perStatement > 1 ? rowsIn(ip.table()) : 0;
+            this.changesBefore = totalChanges();
+        }
+
+        void statements(PreparedStatement many, PreparedStatement one) {
+            this.many = many;
+            this.one = one;
+        }
+
+        int pendingRows() {
+            return pending.size();
+        }
+
+        /** Takes one row; returns its rough size. */
+        long add(Object[] row) throws SQLException {
+            long size = sizeOf(row, ip.columns());
+            pending.add(row);
+            pendingBytes += size;
+            if (pending.size() == perStatement) {
+                bind(many, pending);
+                clearPending();
+            } else if (pendingBytes >= MAX_STATEMENT_BYTES) {
+                drain();
+            }
+            return size;
+        }
+
+        /** Runs what is bound, then the rows still pending one per statement. */
+        void drain() throws SQLException {
+            flush(many);
+            for (Object[] row : pending) {
+                bind(one, List.<Object[]>of(row));
+            }
+            clearPending();
+            flush(one);
+        }
+
+        void flush() throws SQLException {
+            flush(many);
+        }
+
+        private void clearPending() {
+            pending.clear();
+            pendingBytes = 0;
+        }
+
+        private void bind(PreparedStatement ps, List<Object[]> rows) throws SQLException {
+            int parameter = 1;
+            for (Object[] row : rows) {
+                for (int i = 0; i < binders.length; i++) {
+                    ColumnPlan c = ip.columns().get(i);
+                    binders[i].bind(ps, parameter++, c.isSingletonKey() ? Long.valueOf(1) : row[c.sourceIndex()]);
+                }
+            }
+            ps.addBatch();
+        }
+
+        private void flush(PreparedStatement ps) throws SQLException {
+            if (ip.columns().isEmpty()) {
+                return;
+            }
+            try {
+                int[] counts = ps.executeBatch();
+                executedRows += ps == many ? (long) counts.length * perStatement : counts.length;
+                changesBefore = totalChanges();
+            } catch (SQLException e) {
+                ps.clearBatch();
+                if (!SqliteErrors.isConstraint(e)) {
+                    throw e;
+                }
+                String detail = SqliteErrors.detail(e);
+                throw MigrateException.input(
+                        new Location(entry.file(), ip.plan().source().name(), failingRow(), failedColumn(detail, ip)),
+                        "the value violates the SQLite table's constraint (" + detail + ")");
             }
         }
-        ps.addBatch();
+
+        /**
+         * The 1-based row of this load that failed. One row per statement: sqlite-jdbc stops at
+         * the failing statement, and total_changes() counts the statements before it. Several: a
+         * failing statement adds nothing to total_changes(), but with no journal SQLite keeps its
+         * rows before the failing one, so the row comes right after the rows the load has put in
+         * the table ({@link #multiRowSafe} makes sure nothing else changes that count).
+         */
+        private long failingRow() throws SQLException {
+            if (perStatement == 1) {
+                return executedRows + (totalChanges() - changesBefore) + 1;
+            }
+            return rowsIn(ip.table()) - rowsBefore + 1;
+        }
     }
 
-    private void flush(InsertPlan ip, TableEntry entry, PreparedStatement ps, long rowsBefore) throws SQLException {
-        try {
-            ps.executeBatch();
-        } catch (SQLException e) {
-            ps.clearBatch();
-            if (!SqliteErrors.isConstraint(e)) {
-                throw e;
+    /**
+     * Whether a failing row of a multi-row statement can be told from the table's row count: no
+     * journal (a schema file may have set another mode, which would roll the statement back), no
+     * foreign keys enforced (checked at the statement's end, after all its rows), and no trigger
+     * on the table (which could change rows or fail after the row was written).
+     */
+    private boolean multiRowSafe(InsertPlan ip) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                if (!rs.next() || !"off".equalsIgnoreCase(rs.getString(1))) {
+                    return false;
+                }
             }
-            // SQLite stops at the failing row; with no journal (SqliteConnections#openBuild) the
-            // rows before it in its statement stay, so the failing row comes right after the rows
-            // this load has put in the table.
-            long failing = rowsIn(ip.table()) - rowsBefore + 1;
-            String detail = SqliteErrors.detail(e);
-            throw MigrateException.input(
-                    new Location(entry.file(), ip.plan().source().name(), failing, failedColumn(detail, ip)),
-                    "the value violates the SQLite table's constraint (" + detail + ")");
+            try (ResultSet rs = st.executeQuery("PRAGMA foreign_keys")) {
+                if (!rs.next() || rs.getInt(1) != 0) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?")) {
+            ps.setString(1, ip.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 0;
+            }
         }
     }
 
@@ -207,16 +318,20 @@ final class TableLoader {
         return 16;
     }
 
+    private long totalChanges() throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private long rowsIn(String table) throws SQLException {
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqliteDialect.INSTANCE.quote(table))) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    static String insertSql(InsertPlan ip) {
-        return insertSql(ip, 1);
     }
 
     /** The INSERT of {@code rows} rows at once ({@code VALUES (?, ?), (?, ?)}). */
