@@ -39,13 +39,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** Creates an empty database with a unique name starting with {@code prefix}; returns its name. */
     public String createDatabase(String prefix) throws SQLException {
-        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
-                + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = server().connect("postgres");
-                Statement s = c.createStatement()) {
-            s.execute("create database " + db + " template template0 encoding 'UTF8'");
-        }
-        return db;
+        return create(prefix, "template template0 encoding 'UTF8'");
     }
 
     /**
@@ -53,24 +47,23 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
      * that is not UTF-8); returns its name.
      */
     public String createSqlAsciiDatabase(String prefix) throws SQLException {
+        return create(prefix, "encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C' template template0");
+    }
+
+    /** Creates a database with a unique name starting with {@code prefix} and these options. */
+    private String create(String prefix, String options) throws SQLException {
         String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
                 + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = server().connect("postgres");
                 Statement s = c.createStatement()) {
-            s.execute("create database " + db + " encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C' template template0");
+            s.execute("create database " + db + " " + options);
         }
         return db;
     }
 
     /** Creates a database as a copy of another (which must have no open connections). */
     public String copyDatabase(String source, String prefix) throws SQLException {
-        String db = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
-                + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = server().connect("postgres");
-                Statement s = c.createStatement()) {
-            s.execute("create database " + db + " template " + source);
-        }
-        return db;
+        return create(prefix, "template " + source);
     }
 
     public PostgresServer server() {
