@@ -2,6 +2,7 @@ package dev.migrate.exportpg;
 
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.CanonicalRows;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.PostgresCopyRows;
 import dev.migrate.core.canonical.PostgresValues.CopyReader;
@@ -13,7 +14,6 @@ import dev.migrate.core.staging.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -49,42 +49,21 @@ final class TableExporter {
     /** Writes the table's rows; returns the file's manifest entry. */
     TableEntry export(SourceTable t, Cond filter, String userId) {
         String sql = selectSql(t, filter);
-        ColumnReader[] readers = t.readers().stream().map(ColumnSelect::reader).toArray(ColumnReader[]::new);
         List<ColumnSchema> columns = t.schema().columns();
         TableWriter out = writer.openTable(t.schema());
         long row = 0;
         int column = -1;
-        Object[] values = new Object[readers.length];
-        try {
-            if (filter.params() == 0) {
-                CopyReader[] copyReaders =
-                        t.readers().stream().map(ColumnSelect::copyReader).toArray(CopyReader[]::new);
-                try (PostgresCopyRows rs = PostgresCopyRows.open(session.connection(), sql, readers.length)) {
-                    while (rs.next()) {
-                        row++;
-                        for (column = 0; column < readers.length; column++) {
-                            values[column] = copyReaders[column].read(rs, column + 1);
-                        }
-                        column = -1;
-                        written(t, out, values, row);
-                    }
+        try (CanonicalRows rows = open(t, sql, filter, userId)) {
+            Object[] values = new Object[rows.width()];
+            while (rows.next()) {
+                row++;
+                for (column = 0; column < values.length; column++) {
+                    values[column] = rows.read(column);
                 }
-            } else {
-                try (PreparedStatement s = session.connection().prepareStatement(sql)) {
-                    s.setFetchSize(fetchSizeFor(t));
-                    for (int i = 1; i <= filter.params(); i++) {
-                        s.setString(i, userId);
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            row++;
-                            for (column = 0; column < readers.length; column++) {
-                                values[column] = readers[column].read(rs, column + 1);
-                            }
-                            column = -1;
-                            written(t, out, values, row);
-                        }
-                    }
+                column = -1;
+                out.writeRow(values);
+                if (row % PostgresExporter.PROGRESS_EVERY == 0) {
+                    listener.rowsWritten(t.name(), row);
                 }
             }
             out.close();
@@ -102,10 +81,27 @@ final class TableExporter {
         }
     }
 
-    private void written(SourceTable t, TableWriter out, Object[] values, long row) throws IOException {
-        out.writeRow(values);
-        if (row % PostgresExporter.PROGRESS_EVERY == 0) {
-            listener.rowsWritten(t.name(), row);
+    /**
+     * The table's rows: a whole table through COPY, a tenant's rows (the user's key bound to each
+     * placeholder) through a cursor.
+     */
+    private CanonicalRows open(SourceTable t, String sql, Cond filter, String userId) throws SQLException {
+        if (filter.params() == 0) {
+            CopyReader[] readers =
+                    t.readers().stream().map(ColumnSelect::copyReader).toArray(CopyReader[]::new);
+            return CanonicalRows.of(PostgresCopyRows.open(session.connection(), sql, readers.length), readers);
+        }
+        ColumnReader[] readers = t.readers().stream().map(ColumnSelect::reader).toArray(ColumnReader[]::new);
+        PreparedStatement s = session.connection().prepareStatement(sql);
+        try {
+            s.setFetchSize(fetchSizeFor(t));
+            for (int i = 1; i <= filter.params(); i++) {
+                s.setString(i, userId);
+            }
+            return CanonicalRows.of(s, s.executeQuery(), readers);
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 

@@ -147,7 +147,10 @@ final class TableLoader {
         private long pendingBytes;
         private PreparedStatement many;
         private PreparedStatement one;
-        /** Rows in the table before this load, and total_changes() at the last flush (failing rows). */
+        /**
+         * For {@link #failingRow}: rows in the table before this load (several rows per
+         * statement); rows run and total_changes() at the last flush (one row per statement).
+         */
         private final long rowsBefore;
 
         private long changesBefore;
@@ -159,7 +162,7 @@ final class TableLoader {
             this.binders = binders;
             this.perStatement = multiRowSafe(ip) ? rowsPerStatement(ip.columns().size()) : 1;
             this.rowsBefore = perStatement > 1 ? rowsIn(ip.table()) : 0;
-            this.changesBefore = totalChanges();
+            this.changesBefore = perStatement == 1 ? totalChanges() : 0;
         }
 
         void statements(PreparedStatement many, PreparedStatement one) {
@@ -221,8 +224,11 @@ final class TableLoader {
             }
             try {
                 int[] counts = ps.executeBatch();
-                executedRows += ps == many ? (long) counts.length * perStatement : counts.length;
-                changesBefore = totalChanges();
+                if (perStatement == 1) {
+                    // Only the one-row-per-statement count of failingRow needs these.
+                    executedRows += counts.length;
+                    changesBefore = totalChanges();
+                }
             } catch (SQLException e) {
                 ps.clearBatch();
                 if (!SqliteErrors.isConstraint(e)) {

@@ -1,5 +1,6 @@
 package dev.migrate.validate;
 
+import dev.migrate.core.canonical.CanonicalRows;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.schema.ColumnSchema;
 import java.sql.Connection;
@@ -91,27 +92,32 @@ abstract class JdbcSide implements Side {
         ColumnReader reader(ColumnSchema column, int position);
     }
 
-    /** Rows of a JDBC result set through canonical readers; bad values become {@link Unreadable}. */
-    static final class ResultSetRows implements RowStream {
-        private final PreparedStatement statement;
-        private final ResultSet rs;
-        private final ColumnReader[] readers;
+    /**
+     * Rows of a JDBC result set through canonical readers ({@link CanonicalRows#of(java.sql.Statement,
+     * ResultSet, ColumnReader[])}), one reader per compared column.
+     */
+    static CanonicalRowStream resultSetRows(
+            PreparedStatement statement,
+            ResultSet rs,
+            List<ColumnSchema> compared,
+            Readers factory,
+            Endpoint endpoint,
+            String table) {
+        ColumnReader[] readers = new ColumnReader[compared.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = factory.reader(compared.get(i), i);
+        }
+        return new CanonicalRowStream(CanonicalRows.of(statement, rs, readers), endpoint, table);
+    }
+
+    /** Rows read as canonical values, whichever way they arrive; bad values become {@link Unreadable}. */
+    static final class CanonicalRowStream implements RowStream {
+        private final CanonicalRows rows;
         private final Endpoint endpoint;
         private final String table;
 
-        ResultSetRows(
-                PreparedStatement statement,
-                ResultSet rs,
-                List<ColumnSchema> compared,
-                Readers factory,
-                Endpoint endpoint,
-                String table) {
-            this.statement = statement;
-            this.rs = rs;
-            this.readers = new ColumnReader[compared.size()];
-            for (int i = 0; i < readers.length; i++) {
-                readers[i] = factory.reader(compared.get(i), i);
-            }
+        CanonicalRowStream(CanonicalRows rows, Endpoint endpoint, String table) {
+            this.rows = rows;
             this.endpoint = endpoint;
             this.table = table;
         }
@@ -119,13 +125,13 @@ abstract class JdbcSide implements Side {
         @Override
         public Object[] next() {
             try {
-                if (!rs.next()) {
+                if (!rows.next()) {
                     return null;
                 }
-                Object[] row = new Object[readers.length];
+                Object[] row = new Object[rows.width()];
                 for (int i = 0; i < row.length; i++) {
                     try {
-                        row[i] = readers[i].read(rs, i + 1);
+                        row[i] = rows.read(i);
                     } catch (IllegalArgumentException e) {
                         row[i] = new Unreadable(e.getMessage());
                     }
@@ -139,10 +145,9 @@ abstract class JdbcSide implements Side {
         @Override
         public void close() {
             try {
-                rs.close();
-                statement.close();
+                rows.close();
             } catch (SQLException ignored) {
-                // read-only
+                // read-only; a COPY left unfinished only when the comparison is failing anyway
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.migrate.validate;
 
 import dev.migrate.core.MigrateException;
+import dev.migrate.core.canonical.CanonicalRows;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.PostgresCopyRows;
 import dev.migrate.core.canonical.PostgresValues;
@@ -103,7 +104,7 @@ final class PostgresSide extends JdbcSide {
             for (int i = 0; i < selection.parameters().size(); i++) {
                 ps.setString(i + 1, selection.parameters().get(i));
             }
-            return new ResultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
+            return resultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
@@ -120,8 +121,10 @@ final class PostgresSide extends JdbcSide {
             readers[i] = copyReader(compared.get(i).type());
         }
         try {
-            return new CopyRowStream(
-                    PostgresCopyRows.open(connection(), sql, readers.length), readers, endpoint, table);
+            return new CanonicalRowStream(
+                    CanonicalRows.of(PostgresCopyRows.open(connection(), sql, readers.length), readers),
+                    endpoint,
+                    table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot read table", e);
         }
@@ -142,50 +145,6 @@ final class PostgresSide extends JdbcSide {
         }
         Utf8Json json = Utf8Json.ifValid(raw);
         return json != null ? json : row.text(column);
-    }
-
-    /** Rows of a COPY through canonical readers; bad values become {@link Unreadable}. */
-    private static final class CopyRowStream implements RowStream {
-        private final PostgresCopyRows rows;
-        private final CopyReader[] readers;
-        private final Endpoint endpoint;
-        private final String table;
-
-        CopyRowStream(PostgresCopyRows rows, CopyReader[] readers, Endpoint endpoint, String table) {
-            this.rows = rows;
-            this.readers = readers;
-            this.endpoint = endpoint;
-            this.table = table;
-        }
-
-        @Override
-        public Object[] next() {
-            try {
-                if (!rows.next()) {
-                    return null;
-                }
-            } catch (SQLException e) {
-                throw Databases.failure(endpoint, table, "cannot read table", e);
-            }
-            Object[] row = new Object[readers.length];
-            for (int i = 0; i < row.length; i++) {
-                try {
-                    row[i] = readers[i].read(rows, i + 1);
-                } catch (IllegalArgumentException e) {
-                    row[i] = new Unreadable(e.getMessage());
-                }
-            }
-            return row;
-        }
-
-        @Override
-        public void close() {
-            try {
-                rows.close();
-            } catch (SQLException ignored) {
-                // read-only: a COPY left unfinished only when the comparison is failing anyway
-            }
-        }
     }
 
     /**
@@ -237,7 +196,7 @@ final class PostgresSide extends JdbcSide {
                 Array array = connection().createArrayOf("text", values);
                 ps.setArray(k + 1, array);
             }
-            return new ResultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
+            return resultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint, table, "cannot look rows up by key", e);
         }

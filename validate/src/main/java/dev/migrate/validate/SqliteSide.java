@@ -111,7 +111,7 @@ final class SqliteSide extends JdbcSide {
                 long[] counts = badForms.putIfAbsent(table, new long[cols.size()]) == null ? badForms.get(table) : null;
                 readers = (column, position) -> SqliteCellReads.reader(column, core, counts, position);
             }
-            return new ResultSetRows(ps, ps.executeQuery(), compared, readers, endpoint(), table);
+            return resultSetRows(ps, ps.executeQuery(), compared, readers, endpoint(), table);
         } catch (SQLException e) {
             throw Databases.failure(endpoint(), table, "cannot read table", e);
         }

@@ -512,11 +512,15 @@ public final class Readings {
 
     private static final class ArrayReading extends Reading {
         private final StagingType declared;
+        /** The declared type's conversion, chosen once for every cell profiled. */
+        private final SqliteValues.CellConverter asDeclared;
+
         private int maxDepth = 1;
 
         ArrayReading(StagingType arrayType) {
             super(arrayType);
             this.declared = arrayType;
+            this.asDeclared = SqliteValues.converter(arrayType, SqliteConversion.NONE);
         }
 
         @Override
@@ -531,7 +535,7 @@ public final class Readings {
                 return false;
             }
             try {
-                List<?> list = (List<?>) SqliteValues.convert(declared, SqliteConversion.NONE, c);
+                List<?> list = (List<?>) asDeclared.convert(c);
                 maxDepth = Math.max(maxDepth, depth(list));
                 return true;
             } catch (IllegalArgumentException e) {
