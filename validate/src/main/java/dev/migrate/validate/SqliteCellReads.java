@@ -10,6 +10,7 @@ import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.Codecs;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.UuidText;
 import dev.migrate.core.types.ValueCodec;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -63,7 +64,11 @@ final class SqliteCellReads {
             // Left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
             return new JsonbCells(core, converter, form, badForms, position);
         }
-        return new Cells(core, converter, Codecs.forType(withoutSizeLimits(type)), form, badForms, position);
+        ValueCodec codec = Codecs.forType(withoutSizeLimits(type));
+        if (type.kind() == StagingKind.UUID) {
+            return new UuidCells(core, converter, codec, form, badForms, position);
+        }
+        return new Cells(core, converter, codec, form, badForms, position);
     }
 
     /**
@@ -152,6 +157,37 @@ final class SqliteCellReads {
                         countBadForm();
                     }
                     return json;
+                }
+            }
+            return fromCell(storageClass, rs, index);
+        }
+    }
+
+    /**
+     * A uuid column: a TEXT value already in canonical form ({@link UuidText}, what import-sqlite
+     * stores) is taken from its bytes by one scan; it is its own stored form, converted value and
+     * canonical value, which the cell's path found by decoding it and checking it three times over
+     * (~15 % of the reading thread's samples on the tenant workload's four uuid columns). Anything
+     * else is read as a cell.
+     */
+    private static final class UuidCells extends Cells {
+        UuidCells(
+                CoreStatement core,
+                CellConverter converter,
+                ValueCodec codec,
+                StoredForm form,
+                long[] badForms,
+                int position) {
+            super(core, converter, codec, form, badForms, position);
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            int storageClass = storageClass(index);
+            if (storageClass == Codes.SQLITE_TEXT) {
+                byte[] raw = rs.getBytes(index);
+                if (raw != null && UuidText.isCanonical(raw, 0, raw.length)) {
+                    return new String(raw, StandardCharsets.ISO_8859_1);
                 }
             }
             return fromCell(storageClass, rs, index);

@@ -4,6 +4,7 @@ import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
+import dev.migrate.core.types.UuidText;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
@@ -75,7 +76,7 @@ final class StoredForm {
                 (form, cell) -> cell.storageClass() == StorageClass.TEXT
                         && form.conformsAsJson(
                                 cell.validText() ? cell.text().getBytes(StandardCharsets.UTF_8) : cell.bytes());
-            case UUID -> text((s, g) -> isLowerCaseUuid(g));
+            case UUID -> text((s, g) -> UuidText.isCanonical(g));
             // date(x) is x compares the whole text: a real day only without a NUL; the BC form is a GLOB alone.
             case DATE -> text((s, g) -> isRealDate(s) || isBcDate(g) || isInfinity(s));
             case TIMESTAMP, TIMESTAMPTZ -> text((s, g) -> isTimestamp(g) || isInfinity(s));
@@ -113,24 +114,6 @@ final class StoredForm {
      */
     boolean conformsAsJson(byte[] utf8) {
         return kind == StagingKind.ARRAY ? json.isJsonArray(utf8, 0, utf8.length) : json.isJson(utf8, 0, utf8.length);
-    }
-
-    private static boolean isLowerCaseUuid(String s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-' : isLowerHex(c);
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isLowerHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
     /** {@code glob DAY and date(s) is s}. */

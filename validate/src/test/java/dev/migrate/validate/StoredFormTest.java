@@ -402,24 +402,36 @@ class StoredFormTest {
                 ResultSet rs = ps.executeQuery()) {
             long[] bad = new long[1];
             ColumnReader reader = SqliteCellReads.reader(column, ps.unwrap(CoreStatement.class), bad, 0);
+            // The value too, against the plain reader, except jsonb (handed over as its bytes).
+            ColumnReader plain = kind == StagingKind.JSONB ? null : SqliteSide.reader(column);
             while (rs.next()) {
                 boolean sqlSaysBad = rs.getLong(2) != 0;
                 long before = bad[0];
-                try {
-                    reader.read(rs, 1);
-                } catch (IllegalArgumentException e) {
-                    // a value the comparison reports as unreadable; its storage form is still counted
-                }
+                Object value = read(reader, rs);
                 boolean javaSaysBad = bad[0] > before;
                 if (javaSaysBad != sqlSaysBad) {
                     disagreements.add(rs.getString(3) + " " + abbreviate(rs.getString(4)) + ": SQLite says "
                             + (sqlSaysBad ? "bad" : "good"));
+                }
+                Object expected = plain == null ? value : read(plain, rs);
+                if (!java.util.Objects.deepEquals(value, expected)) {
+                    disagreements.add(rs.getString(3) + " " + abbreviate(rs.getString(4)) + ": read as " + value
+                            + ", the plain reader reads " + expected);
                 }
                 checked++;
             }
         }
         assertThat(disagreements).as("%s", kind).isEmpty();
         assertThat(checked).isEqualTo(values.size());
+    }
+
+    /** The value read, or the message of a value the comparison reports as unreadable. */
+    private static Object read(ColumnReader reader, ResultSet rs) throws SQLException {
+        try {
+            return reader.read(rs, 1);
+        } catch (IllegalArgumentException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 
     private static String abbreviate(String s) {

@@ -10,6 +10,7 @@ import dev.migrate.core.types.ShortestDecimal;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
 import dev.migrate.core.types.TemporalText;
+import dev.migrate.core.types.UuidText;
 import dev.migrate.core.types.ValueCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -377,7 +378,7 @@ public final class SqliteValues implements CanonicalReader {
         }
         if (c.storageClass() == StorageClass.TEXT && c.validText()) {
             String s = c.text().strip();
-            if (isCanonicalUuid(s)) {
+            if (UuidText.isCanonical(s)) {
                 // What import-sqlite stores: no regex, no copy (the regex was ~6 % of validating a
                 // uuid-keyed table).
                 return s;
@@ -392,23 +393,6 @@ public final class SqliteValues implements CanonicalReader {
             }
         }
         throw mismatch("a UUID (8-4-4-4-12 or 32 hex digits, or a 16-byte BLOB)", c);
-    }
-
-    /** The canonical uuid text: 8-4-4-4-12 lower-case hex digits. */
-    static boolean isCanonicalUuid(String s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char ch = s.charAt(i);
-            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23)
-                    ? ch == '-'
-                    : (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] bytes(SqliteCell c) {
