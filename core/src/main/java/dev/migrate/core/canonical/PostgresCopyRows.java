@@ -1,5 +1,8 @@
 package dev.migrate.core.canonical;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -124,12 +127,11 @@ public final class PostgresCopyRows implements AutoCloseable {
             }
             int s = at;
             boolean escaped = false;
-            while (at < n && row[at] != '\t') {
-                if (row[at] == '\\') {
-                    escaped = true;
-                    at++; // the escaped byte is never a field separator
-                }
-                at++;
+            at = nextTabOrBackslash(row, at, n);
+            while (at < n && row[at] == '\\') {
+                escaped = true;
+                // The escaped byte is never a field separator.
+                at = nextTabOrBackslash(row, at + 2, n);
             }
             at = Math.min(at, n);
             start[field] = s;
@@ -147,18 +149,74 @@ public final class PostgresCopyRows implements AutoCloseable {
         }
     }
 
+    /** Eight bytes at a time, little-endian: the order {@link #firstMatch} counts bytes in. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long TABS = '\t' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+
+    /**
+     * The offset of the first tab or backslash in {@code b[i, n)}, or a value {@code >= n} when there
+     * is none. Eight bytes per step (a jsonb field is kilobytes without either): the byte-by-byte
+     * loop was ~10 % of the threads reading COPY rows on the tenant workload.
+     */
+    static int nextTabOrBackslash(byte[] b, int i, int n) {
+        for (; i + 8 <= n; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long found = zeroBytes(w ^ TABS) | zeroBytes(w ^ BACKSLASHES);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (i < n && b[i] != '\t' && b[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The offset of the first backslash in {@code b[i, n)}, or {@code n}. */
+    private static int nextBackslash(byte[] b, int i, int n) {
+        for (; i + 8 <= n; i += 8) {
+            long found = zeroBytes((long) LONGS.get(b, i) ^ BACKSLASHES);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (i < n && b[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code x} (and possibly of bytes above the lowest zero byte,
+     * never below it): the lowest set bit marks the first zero byte exactly.
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** A field's bytes with PostgreSQL's COPY text escapes undone (as its COPY FROM reads them). */
     static byte[] unescape(byte[] b, int from, int to) {
         byte[] out = new byte[to - from];
         int o = 0;
         int i = from;
         while (i < to) {
-            byte c = b[i++];
-            if (c != '\\' || i == to) {
-                out[o++] = c;
-                continue;
+            // The run up to the next escape, copied whole.
+            int run = nextBackslash(b, i, to);
+            System.arraycopy(b, i, out, o, run - i);
+            o += run - i;
+            i = run + 1;
+            if (run >= to) {
+                break;
             }
-            c = b[i++];
+            if (i == to) {
+                out[o++] = '\\'; // a lone backslash at the end stands for itself
+                break;
+            }
+            byte c = b[i++];
             switch (c) {
                 case 'b' -> out[o++] = '\b';
                 case 'f' -> out[o++] = '\f';

@@ -262,7 +262,7 @@ class PostgresCopyRowsTest {
         Random random = new Random(11);
         byte[] alphabet = "\\\\\\btnrvfx01789aN\t é".getBytes(StandardCharsets.UTF_8);
         for (int n = 0; n < 20_000; n++) {
-            byte[] field = new byte[random.nextInt(14)];
+            byte[] field = new byte[random.nextInt(40)]; // past eight bytes: the scan's word steps
             for (int i = 0; i < field.length; i++) {
                 field[i] = alphabet[random.nextInt(alphabet.length)];
             }
@@ -273,6 +273,32 @@ class PostgresCopyRowsTest {
         byte[] edges = "x\\\\y\\".getBytes(StandardCharsets.UTF_8); // x \\ y \ (a lone backslash last)
         assertThat(PostgresCopyRows.unescape(edges, 0, edges.length))
                 .isEqualTo("x\\y\\".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The eight-bytes-a-step scan finds the first tab or backslash exactly, wherever it starts. */
+    @Test
+    void findsTheFirstTabOrBackslashAsAByteByByteScanDoes() {
+        Random random = new Random(12);
+        // The two bytes, their neighbours, their high-bit twins and bytes that borrow in the word trick.
+        byte[] alphabet = {
+            '\t', '\\', 0x08, 0x0a, 0x5b, 0x5d, (byte) 0x89, (byte) 0xdc, (byte) 0x80, (byte) 0xff, 0, 1, 'a'
+        };
+        for (int n = 0; n < 50_000; n++) {
+            byte[] b = new byte[random.nextInt(40)];
+            int common = random.nextInt(4); // mostly plain bytes, as in a real field
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextInt(8) < common ? alphabet[random.nextInt(alphabet.length)] : (byte) 'a';
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = from;
+            while (expected < to && b[expected] != '\t' && b[expected] != '\\') {
+                expected++;
+            }
+            assertThat(Math.min(PostgresCopyRows.nextTabOrBackslash(b, from, to), to))
+                    .as("%s from %d to %d", java.util.HexFormat.of().formatHex(b), from, to)
+                    .isEqualTo(expected);
+        }
     }
 
     /** COPY FROM's reading of a field's escapes, one byte at a time (the reference). */
