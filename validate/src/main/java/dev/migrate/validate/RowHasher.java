@@ -1,8 +1,10 @@
 package dev.migrate.validate;
 
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hasher128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.migrate.core.types.StagingType;
 import java.util.List;
-import net.openhft.hashing.LongTupleHashFunction;
 
 /**
  * Hashes rows: XXH3-128 of the {@link ComparableEncoder} encoding of the compared columns. A
@@ -17,9 +19,11 @@ import net.openhft.hashing.LongTupleHashFunction;
  */
 final class RowHasher {
 
+    /** Stateless: one for every thread. */
+    private static final Hasher128 XXH3_128 = Hashing.xxh3_128();
+
     private final ComparableEncoder.Encoding[] encodings;
     private final ComparableEncoder encoder = new ComparableEncoder();
-    private static final LongTupleHashFunction XXH128 = LongTupleHashFunction.xx128();
 
     RowHasher(List<StagingType> types) {
         this.encodings = types.stream().map(ComparableEncoder::encoding).toArray(ComparableEncoder.Encoding[]::new);
@@ -54,9 +58,10 @@ final class RowHasher {
         return encoder.toBytes();
     }
 
-    private static long[] digest(byte[] b, int n) {
-        long[] h = XXH128.hashBytes(b, 0, n); // {low 64 bits, high 64 bits}
-        return new long[] {h[1], h[0]};
+    /** XXH3-128 of {@code b[0, n)} as {high, low}. */
+    static long[] digest(byte[] b, int n) {
+        HashValue128 h = XXH3_128.hashBytesTo128Bits(b, 0, n);
+        return new long[] {h.getMostSignificantBits(), h.getLeastSignificantBits()};
     }
 
     /** Sum of row hashes mod 2^128, plus the count. */

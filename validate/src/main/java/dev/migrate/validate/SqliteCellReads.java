@@ -72,7 +72,7 @@ final class SqliteCellReads {
     }
 
     /**
-     * Reads one column's cells. A class per kind of column (this one, {@link JsonbCells}) and the
+     * Reads one column's cells. A class per kind of column (this one, {@link JsonbCells}, {@link UuidCells}) and the
      * conversion as a function chosen once ({@link SqliteValues#converter}) keep each reading
      * method small: as one method for every column it was among the JIT's costliest compilations.
      */
@@ -84,6 +84,12 @@ final class SqliteCellReads {
         private final long[] badForms;
         private final int position;
         private final SqliteCell cell = new SqliteCell();
+
+        /** The cell this reader fills, for a subclass that fills it itself. */
+        final SqliteCell cell() {
+            return cell;
+        }
+
         private int typeIndex;
         private SafePtrIntFunction<SQLException> typeOf;
 
@@ -122,6 +128,11 @@ final class SqliteCellReads {
         /** The value through a {@link SqliteCell}, its stored form counted. */
         final Object fromCell(int storageClass, ResultSet rs, int index) throws SQLException {
             fill(cell, storageClass, rs, index);
+            return fromFilledCell();
+        }
+
+        /** The value of the cell as {@link #fill} left it, its stored form counted. */
+        final Object fromFilledCell() {
             if (cell.isNull()) {
                 return null;
             }
@@ -184,13 +195,15 @@ final class SqliteCellReads {
         @Override
         public Object read(ResultSet rs, int index) throws SQLException {
             int storageClass = storageClass(index);
-            if (storageClass == Codes.SQLITE_TEXT) {
-                byte[] raw = rs.getBytes(index);
-                if (raw != null && UuidText.isCanonical(raw, 0, raw.length)) {
-                    return new String(raw, StandardCharsets.ISO_8859_1);
-                }
+            if (storageClass != Codes.SQLITE_TEXT) {
+                return fromCell(storageClass, rs, index);
             }
-            return fromCell(storageClass, rs, index);
+            byte[] raw = rs.getBytes(index);
+            if (raw != null && UuidText.isCanonical(raw, 0, raw.length)) {
+                return new String(raw, StandardCharsets.ISO_8859_1);
+            }
+            fillText(cell(), raw);
+            return fromFilledCell();
         }
     }
 
@@ -226,26 +239,28 @@ final class SqliteCellReads {
         switch (storageClass) {
             case Codes.SQLITE_INTEGER -> cell.set(StorageClass.INTEGER, rs.getLong(index));
             case Codes.SQLITE_FLOAT -> cell.set(StorageClass.REAL, rs.getDouble(index));
-            case Codes.SQLITE_TEXT -> {
-                byte[] raw = rs.getBytes(index);
-                if (raw == null) {
-                    // As getObject's null (never seen: an empty text is an empty array).
-                    cell.set(StorageClass.NULL, null);
-                    return;
-                }
-                String text = new String(raw, StandardCharsets.UTF_8);
-                if (text.indexOf('\uFFFD') >= 0) {
-                    cell.set(StorageClass.TEXT, raw); // strict decoding decides, as in SqliteCell#read
-                } else {
-                    cell.set(StorageClass.TEXT, text);
-                }
-            }
+            case Codes.SQLITE_TEXT -> fillText(cell, rs.getBytes(index));
             case Codes.SQLITE_BLOB -> {
                 byte[] bytes = rs.getBytes(index); // what getObject returns for a BLOB
                 cell.set(bytes == null ? StorageClass.NULL : StorageClass.BLOB, bytes);
             }
             case Codes.SQLITE_NULL -> cell.set(StorageClass.NULL, null);
             default -> throw new SQLException("unexpected SQLite storage class " + storageClass);
+        }
+    }
+
+    /** What {@link SqliteCell#read} stores for a TEXT value whose stored bytes are {@code raw}. */
+    private static void fillText(SqliteCell cell, byte[] raw) {
+        if (raw == null) {
+            // As getObject's null (never seen: an empty text is an empty array).
+            cell.set(StorageClass.NULL, null);
+            return;
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            cell.set(StorageClass.TEXT, raw); // strict decoding decides, as in SqliteCell#read
+        } else {
+            cell.set(StorageClass.TEXT, text);
         }
     }
 

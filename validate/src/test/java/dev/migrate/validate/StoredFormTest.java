@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -414,7 +415,7 @@ class StoredFormTest {
                             + (sqlSaysBad ? "bad" : "good"));
                 }
                 Object expected = plain == null ? value : read(plain, rs);
-                if (!java.util.Objects.deepEquals(value, expected)) {
+                if (!Objects.deepEquals(value, expected)) {
                     disagreements.add(rs.getString(3) + " " + abbreviate(rs.getString(4)) + ": read as " + value
                             + ", the plain reader reads " + expected);
                 }

@@ -27,6 +27,14 @@ import org.postgresql.copy.CopyOut;
  */
 public final class PostgresCopyRows implements AutoCloseable {
 
+    /** Eight bytes at a time, little-endian: the order {@link #zeroBytes}'s lowest set bit counts bytes in. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long TABS = '\t' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+
     private final Connection connection;
     private final CopyOut copy;
     private final int columns;
@@ -148,14 +156,6 @@ public final class PostgresCopyRows implements AutoCloseable {
             throw new SQLException("COPY returned " + field + " fields where " + columns + " were selected");
         }
     }
-
-    /** Eight bytes at a time, little-endian: the order {@link #firstMatch} counts bytes in. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long TABS = '\t' * ONES;
-    private static final long BACKSLASHES = '\\' * ONES;
 
     /**
      * The offset of the first tab or backslash in {@code b[i, n)}, or a value {@code >= n} when there

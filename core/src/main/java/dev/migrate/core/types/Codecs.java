@@ -455,7 +455,7 @@ public final class Codecs {
                 throw mismatch(expected, s);
             }
             boolean upper = false;
-            for (int i = 0; i < 36; i++) {
+            for (int i = 0; i < UuidText.LENGTH; i++) {
                 char c = s.charAt(i);
                 if (i == 8 || i == 13 || i == 18 || i == 23) {
                     if (c != '-') {

@@ -3,9 +3,10 @@ package dev.migrate.core.types;
 /**
  * The canonical uuid text, {@code 8-4-4-4-12} lower-case hex digits: what PostgreSQL prints, what
  * the staging files and import-sqlite store. One check, over a String or over UTF-8 bytes, for
- * every place that takes a value already in that form as it is: the export's writer, the staging
- * reader, the SQLite reader and validate's stored-form count each ran a loop of their own (four
- * per value on validate's SQLite side, ~15 % of its reading thread on the tenant workload).
+ * every place that takes a value already in that form as it is (the export's writer, the staging
+ * reader, the SQLite reader, validate's stored-form count): nearly every uuid a migration meets is
+ * in this form, so answering it with one table-driven scan, before any parsing, keeps uuid-keyed
+ * tables cheap; the bytes form lets a reader answer before decoding the value at all.
  */
 public final class UuidText {
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,7 +297,7 @@ class PostgresCopyRowsTest {
                 expected++;
             }
             assertThat(Math.min(PostgresCopyRows.nextTabOrBackslash(b, from, to), to))
-                    .as("%s from %d to %d", java.util.HexFormat.of().formatHex(b), from, to)
+                    .as("%s from %d to %d", HexFormat.of().formatHex(b), from, to)
                     .isEqualTo(expected);
         }
     }
