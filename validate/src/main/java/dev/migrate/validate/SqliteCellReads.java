@@ -62,14 +62,29 @@ final class SqliteCellReads {
         CellConverter converter = SqliteValues.converter(type, conversion);
         if (type.kind() == StagingKind.JSONB) {
             // Left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
-            return new JsonbCells(core, converter, form, badForms, position);
+            return new JsonbCells(new Column(core, converter, null, form, badForms, position));
         }
-        ValueCodec codec = Codecs.forType(withoutSizeLimits(type));
-        if (type.kind() == StagingKind.UUID) {
-            return new UuidCells(core, converter, codec, form, badForms, position);
-        }
-        return new Cells(core, converter, codec, form, badForms, position);
+        Column c = new Column(core, converter, Codecs.forType(withoutSizeLimits(type)), form, badForms, position);
+        return type.kind() == StagingKind.UUID ? new UuidCells(c) : new Cells(c);
     }
+
+    /**
+     * What a column's reader works with.
+     *
+     * @param core the driver's statement the rows come from
+     * @param converter the column's conversion ({@link SqliteValues#converter})
+     * @param codec the value's canonical form; null to hand the converted value on as it is
+     * @param form the stored form to count values against; null when not counting
+     * @param badForms where to count them, at {@code position}; null when not counting
+     * @param position the column's place among the compared columns
+     */
+    private record Column(
+            CoreStatement core,
+            CellConverter converter,
+            ValueCodec codec,
+            StoredForm form,
+            long[] badForms,
+            int position) {}
 
     /**
      * Reads one column's cells. A class per kind of column (this one, {@link JsonbCells}, {@link UuidCells}) and the
@@ -93,20 +108,13 @@ final class SqliteCellReads {
         private int typeIndex;
         private SafePtrIntFunction<SQLException> typeOf;
 
-        /** @param codec the value's canonical form; null to hand the converted value on as it is */
-        Cells(
-                CoreStatement core,
-                CellConverter converter,
-                ValueCodec codec,
-                StoredForm form,
-                long[] badForms,
-                int position) {
-            this.core = core;
-            this.converter = converter;
-            this.codec = codec;
-            this.form = form;
-            this.badForms = badForms;
-            this.position = position;
+        Cells(Column c) {
+            this.core = c.core();
+            this.converter = c.converter();
+            this.codec = c.codec();
+            this.form = c.form();
+            this.badForms = c.badForms();
+            this.position = c.position();
         }
 
         @Override
@@ -153,9 +161,9 @@ final class SqliteCellReads {
         /** For the stored form's check; null when not counting. */
         private final JsonbCanonicalText canonical;
 
-        JsonbCells(CoreStatement core, CellConverter converter, StoredForm form, long[] badForms, int position) {
-            super(core, converter, null, form, badForms, position);
-            this.canonical = form != null ? new JsonbCanonicalText() : null;
+        JsonbCells(Column c) {
+            super(c);
+            this.canonical = c.form() != null ? new JsonbCanonicalText() : null;
         }
 
         @Override
@@ -182,14 +190,8 @@ final class SqliteCellReads {
      * else is read as a cell.
      */
     private static final class UuidCells extends Cells {
-        UuidCells(
-                CoreStatement core,
-                CellConverter converter,
-                ValueCodec codec,
-                StoredForm form,
-                long[] badForms,
-                int position) {
-            super(core, converter, codec, form, badForms, position);
+        UuidCells(Column c) {
+            super(c);
         }
 
         @Override
