@@ -4,7 +4,6 @@ import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.CanonicalRows;
 import dev.migrate.core.canonical.ColumnReader;
-import dev.migrate.core.canonical.PostgresCopyRows;
 import dev.migrate.core.canonical.PostgresValues.CopyReader;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.FetchSize;
@@ -13,8 +12,8 @@ import dev.migrate.core.staging.TableEntry;
 import dev.migrate.core.staging.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -86,23 +85,13 @@ final class TableExporter {
      * placeholder) through a cursor.
      */
     private CanonicalRows open(SourceTable t, String sql, Cond filter, String userId) throws SQLException {
-        if (filter.params() == 0) {
-            CopyReader[] readers =
-                    t.readers().stream().map(ColumnSelect::copyReader).toArray(CopyReader[]::new);
-            return CanonicalRows.of(PostgresCopyRows.open(session.connection(), sql, readers.length), readers);
-        }
-        ColumnReader[] readers = t.readers().stream().map(ColumnSelect::reader).toArray(ColumnReader[]::new);
-        PreparedStatement s = session.connection().prepareStatement(sql);
-        try {
-            s.setFetchSize(fetchSizeFor(t));
-            for (int i = 1; i <= filter.params(); i++) {
-                s.setString(i, userId);
-            }
-            return CanonicalRows.of(s, s.executeQuery(), readers);
-        } catch (SQLException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return CanonicalRows.ofPostgresQuery(
+                session.connection(),
+                sql,
+                Collections.nCopies(filter.params(), userId),
+                () -> fetchSizeFor(t),
+                t.readers().stream().map(ColumnSelect::reader).toArray(ColumnReader[]::new),
+                t.readers().stream().map(ColumnSelect::copyReader).toArray(CopyReader[]::new));
     }
 
     /** The configured fetch size, lowered for wide rows ({@link FetchSize#rows}). */

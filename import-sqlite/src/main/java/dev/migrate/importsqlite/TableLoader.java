@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -354,6 +355,6 @@ final class TableLoader {
         }
         String tuple = "(" + String.join(", ", marks) + ")";
         return "INSERT INTO " + sql.quote(ip.table()) + " (" + String.join(", ", names) + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, tuple));
+                + String.join(", ", Collections.nCopies(rows, tuple));
     }
 }

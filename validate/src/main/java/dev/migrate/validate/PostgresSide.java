@@ -94,35 +94,18 @@ final class PostgresSide extends JdbcSide {
         if (selection.where() != null) {
             sql.append(" where ").append(selection.where());
         }
-        if (selection.parameters().isEmpty()) {
-            return copyRows(table, sql.toString(), compared);
-        }
-        try {
-            int fetchSize = fetchSize(table);
-            PreparedStatement ps = connection().prepareStatement(sql.toString());
-            ps.setFetchSize(fetchSize);
-            for (int i = 0; i < selection.parameters().size(); i++) {
-                ps.setString(i + 1, selection.parameters().get(i));
-            }
-            return resultSetRows(ps, ps.executeQuery(), compared, (c, i) -> reader(c.type()), endpoint, table);
-        } catch (SQLException e) {
-            throw Databases.failure(endpoint, table, "cannot read table", e);
-        }
-    }
-
-    /**
-     * A query without parameters through COPY ({@link PostgresCopyRows}): the server keeps
-     * producing rows while this side converts them, where a cursor's fetches made each wait for the
-     * other (the server's jsonb output is most of a jsonb table's read).
-     */
-    private RowStream copyRows(String table, String sql, List<ColumnSchema> compared) {
-        CopyReader[] readers = new CopyReader[compared.size()];
-        for (int i = 0; i < readers.length; i++) {
-            readers[i] = copyReader(compared.get(i).type());
-        }
+        // A whole table through COPY: the server keeps producing rows while this side converts
+        // them, where a cursor's fetches made each wait for the other (the server's jsonb output
+        // is most of a jsonb table's read). A tenant's rows (bound parameters) through a cursor.
         try {
             return new CanonicalRowStream(
-                    CanonicalRows.of(PostgresCopyRows.open(connection(), sql, readers.length), readers),
+                    CanonicalRows.ofPostgresQuery(
+                            connection(),
+                            sql.toString(),
+                            selection.parameters(),
+                            () -> fetchSize(table),
+                            types.stream().map(PostgresSide::reader).toArray(ColumnReader[]::new),
+                            types.stream().map(PostgresSide::copyReader).toArray(CopyReader[]::new)),
                     endpoint,
                     table);
         } catch (SQLException e) {
