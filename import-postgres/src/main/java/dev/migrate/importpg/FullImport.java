@@ -85,6 +85,7 @@ final class FullImport {
         }
         // Every file verified (SHA-256, rows) before anything else can fail on the data.
         ctx.staging.verifyRemaining();
+        ctx.listener.allRowsLoaded();
 
         if (!ctx.options.dataOnly()) {
             ctx.listener.step("creating primary keys, unique constraints and indexes");

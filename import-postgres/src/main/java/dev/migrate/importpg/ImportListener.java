@@ -21,4 +21,10 @@ public interface ImportListener {
 
     /** Loading of a table finished. */
     default void tableFinished(TableImportStats stats) {}
+
+    /**
+     * Every staged row of a full import is loaded and its file verified; keys, indexes, foreign
+     * keys, sequences and statistics follow, mostly the server's work, before the commit.
+     */
+    default void allRowsLoaded() {}
 }

@@ -61,6 +61,34 @@ final class PairScanner {
         }
     }
 
+    /** Feeds only the target's rows of a table both of whose sides are read whole. */
+    void scanTarget(TablePlan plan, Consumer<Object[]> toTarget) {
+        requireWhole(plan);
+        stream(target, plan.targetTable(), plan.targetColumns(), plan, plan.targetSelection(), toTarget);
+    }
+
+    /** Feeds only the source's rows of a table both of whose sides are read whole. */
+    void scanSource(TablePlan plan, Consumer<Object[]> toSource) {
+        requireWhole(plan);
+        stream(source, plan.sourceTable(), plan.sourceColumns(), plan, plan.sourceSelection(), toSource);
+    }
+
+    /**
+     * Takes over what reading the table's source ahead counted besides its rows (a SQLite side's
+     * values not in their stored form), as if the source had been read here.
+     */
+    void sourceReadAhead(TablePlan plan, SourceReadAhead.Read read) {
+        if (source instanceof SqliteSide s && read.badForms() != null) {
+            s.adoptBadForms(plan.sourceTable(), read.badForms());
+        }
+    }
+
+    private static void requireWhole(TablePlan plan) {
+        if (plan.sourceSelection().byOtherSideKeys() || plan.targetSelection().byOtherSideKeys()) {
+            throw new IllegalStateException("table " + plan.table() + " is read by keys");
+        }
+    }
+
     private static void stream(
             Side side, String table, List<String> columns, TablePlan plan, Selection sel, Consumer<Object[]> sink) {
         try (RowStream rows = side.rows(table, columns, plan.compared(), sel)) {

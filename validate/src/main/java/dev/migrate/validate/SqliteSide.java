@@ -136,6 +136,14 @@ final class SqliteSide extends JdbcSide {
     }
 
     /**
+     * Takes {@code counts} as the table's {@link #badForms}: counted by another {@code SqliteSide}
+     * of the same file reading the table whole with the same columns ({@link SourceReadAhead}).
+     */
+    void adoptBadForms(String table, long[] counts) {
+        badForms.putIfAbsent(table, counts);
+    }
+
+    /**
      * Whether the database's text encoding is UTF-8, where {@link SqliteCellReads} may fetch a
      * text's stored bytes as its UTF-8; asked once.
      */

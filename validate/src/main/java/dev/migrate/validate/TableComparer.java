@@ -3,6 +3,7 @@ package dev.migrate.validate;
 import dev.migrate.validate.RowHasher.Checksum;
 import dev.migrate.validate.ValidationReport.TableResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares one table: count and checksum of both sides in one streaming pass each; only when
@@ -20,27 +21,40 @@ final class TableComparer {
         this.maxKeys = maxKeys;
     }
 
+    /** Compares the table, reading both sides. */
     TableResult compare(TablePlan plan) {
-        Checksum source = new Checksum();
-        Checksum target = new Checksum();
-        UnreadableValues sourceBad = new UnreadableValues(plan);
-        UnreadableValues targetBad = new UnreadableValues(plan);
-        RowHasher sourceHasher = new RowHasher(plan.types());
-        RowHasher targetHasher = new RowHasher(plan.types());
-        scanner.scan(
-                plan,
-                row -> {
-                    sourceBad.check(row);
-                    source.add(sourceHasher.hash(row));
-                },
-                row -> {
-                    targetBad.check(row);
-                    target.add(targetHasher.hash(row));
-                });
-        sourceBad.report(plan.sourceTable(), "source");
-        targetBad.report(plan.targetTable(), "target");
-        boolean countMatch = source.count() == target.count();
-        boolean checksumMatch = source.sameAs(target);
+        return compare(plan, null);
+    }
+
+    /**
+     * Compares the table; with {@code sourceAhead} (its source side as {@link SourceReadAhead}
+     * reads it) only the target is read here, and the source too only when the read ahead did not
+     * deliver it.
+     */
+    TableResult compare(TablePlan plan, CompletableFuture<SourceReadAhead.Read> sourceAhead) {
+        SideDigest target = new SideDigest(plan);
+        SideDigest source;
+        if (sourceAhead == null) {
+            source = new SideDigest(plan);
+            scanner.scan(plan, source, target);
+        } else {
+            // The target first: the read ahead may still be on this table's source meanwhile.
+            scanner.scanTarget(plan, target);
+            SourceReadAhead.Read read = sourceAhead.join();
+            if (read != null) {
+                source = read.digest();
+                scanner.sourceReadAhead(plan, read);
+            } else {
+                source = new SideDigest(plan);
+                scanner.scanSource(plan, source);
+            }
+        }
+        source.reportUnreadable(findings, plan.sourceTable(), "source");
+        target.reportUnreadable(findings, plan.targetTable(), "target");
+        Checksum sourceSum = source.checksum();
+        Checksum targetSum = target.checksum();
+        boolean countMatch = sourceSum.count() == targetSum.count();
+        boolean checksumMatch = sourceSum.sameAs(targetSum);
         Long differing = null;
         List<ValidationReport.MismatchedKey> keys = List.of();
         if (!checksumMatch) {
@@ -50,7 +64,8 @@ final class TableComparer {
             findings.error("table \"" + plan.table() + "\": "
                     + (countMatch
                             ? ""
-                            : "row counts differ (source " + source.count() + ", target " + target.count() + "), ")
+                            : "row counts differ (source " + sourceSum.count() + ", target " + targetSum.count()
+                                    + "), ")
                     + "content differs in " + differing + " row(s)"
                     + (keys.isEmpty()
                             ? ""
@@ -63,54 +78,14 @@ final class TableComparer {
                 plan.targetTable(),
                 plan.selectionLabel(),
                 plan.types().size(),
-                source.count(),
-                target.count(),
+                sourceSum.count(),
+                targetSum.count(),
                 countMatch,
                 checksumMatch,
-                source.hex(),
-                target.hex(),
+                sourceSum.hex(),
+                targetSum.hex(),
                 differing,
                 keys,
                 plan.notes());
-    }
-
-    /** Counts values that could not be read, per column, keeping the first message and key. */
-    private final class UnreadableValues {
-        private final TablePlan plan;
-        private long[] counts;
-        private String[] first;
-
-        UnreadableValues(TablePlan plan) {
-            this.plan = plan;
-        }
-
-        void check(Object[] row) {
-            for (int i = 0; i < row.length; i++) {
-                if (row[i] instanceof Unreadable u) {
-                    if (counts == null) {
-                        counts = new long[row.length];
-                        first = new String[row.length];
-                    }
-                    if (counts[i]++ == 0) {
-                        first[i] = u.message() + ", at " + DiffFinder.describeKey(plan, row);
-                    }
-                }
-            }
-        }
-
-        void report(String table, String side) {
-            if (counts == null) {
-                return;
-            }
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    findings.error(side + ": table \"" + table + "\", column \""
-                            + plan.stagingNames().get(i) + "\": "
-                            + counts[i] + " value(s) cannot be read as "
-                            + plan.types().get(i) + " (first: "
-                            + first[i] + ")");
-                }
-            }
-        }
     }
 }

@@ -54,8 +54,19 @@ public final class Validator {
 
     private final ValidateOptions options;
 
+    private final SourceReadAhead sourceReadAhead;
+
     public Validator(ValidateOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A validator that takes each table's source from {@code sourceReadAhead} where it read the
+     * table as this validation would (null: reads every source table itself).
+     */
+    public Validator(ValidateOptions options, SourceReadAhead sourceReadAhead) {
         this.options = options;
+        this.sourceReadAhead = sourceReadAhead;
     }
 
     /** Runs without progress events. */
@@ -120,7 +131,8 @@ public final class Validator {
                         if (plan == null) {
                             continue;
                         }
-                        TableResult result = comparer.compare(plan);
+                        TableResult result = comparer.compare(
+                                plan, sourceReadAhead == null ? null : sourceReadAhead.readFor(plan, options.source()));
                         tables.add(result);
                         progress.accept("table " + plan.table() + ": " + result.sourceCount() + " / "
                                 + result.targetCount() + " rows, " + (result.matches() ? "match" : "MISMATCH"));
@@ -166,7 +178,7 @@ public final class Validator {
         return report;
     }
 
-    private static Side open(Endpoint e) {
+    static Side open(Endpoint e) {
         if (e instanceof Endpoint.Postgres p) {
             return new PostgresSide(p);
         }

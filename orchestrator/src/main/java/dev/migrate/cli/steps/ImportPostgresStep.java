@@ -60,6 +60,14 @@ public final class ImportPostgresStep {
 
     /** Runs the import; failures are thrown as the module's one-line MigrateException. */
     public static Outcome run(Request request, Progress progress) {
+        return run(request, progress, () -> {});
+    }
+
+    /**
+     * As {@link #run(Request, Progress)}, calling {@code allRowsLoaded} on the importing thread
+     * once every row is in the target and only keys, indexes and checks remain.
+     */
+    public static Outcome run(Request request, Progress progress, Runnable allRowsLoaded) {
         long t0 = System.nanoTime();
         ImportResult result = new PostgresImporter(options(request)).run(new ImportListener() {
             @Override
@@ -80,6 +88,11 @@ public final class ImportPostgresStep {
             @Override
             public void tableFinished(TableImportStats stats) {
                 progress.finishTable();
+            }
+
+            @Override
+            public void allRowsLoaded() {
+                allRowsLoaded.run();
             }
         });
         progress.finishTable();

@@ -5,6 +5,7 @@ import dev.migrate.cli.report.StepReport;
 import dev.migrate.core.report.RunStats;
 import dev.migrate.core.sql.CheckedSqliteFile;
 import dev.migrate.validate.Endpoint;
+import dev.migrate.validate.SourceReadAhead;
 import dev.migrate.validate.ValidateOptions;
 import dev.migrate.validate.ValidationReport;
 import dev.migrate.validate.Validator;
@@ -86,9 +87,17 @@ public final class ValidateStep {
 
     /** Runs the validation; differences are in the report, only failures to run are thrown. */
     public static Outcome run(Request request) {
+        return run(request, null);
+    }
+
+    /**
+     * As {@link #run(Request)}, taking the source tables {@code sourceReadAhead} has read (null:
+     * reads them all itself).
+     */
+    public static Outcome run(Request request, SourceReadAhead sourceReadAhead) {
         long t0 = System.nanoTime();
         ValidateOptions options = options(request);
-        ValidationReport report = new Validator(options).run(line -> LOG.info("validate: {}", line));
+        ValidationReport report = new Validator(options, sourceReadAhead).run(line -> LOG.info("validate: {}", line));
         // Per-table results and errors are in the report (rendered by ValidationTable); the step's
         // statistics carry only its time, so the two views never disagree.
         RunStats stats = new RunStats(List.of(new RunStats.Phase(NAME, Timing.since(t0))), List.of(), List.of());
