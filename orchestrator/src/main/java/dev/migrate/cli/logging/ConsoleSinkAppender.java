@@ -9,7 +9,7 @@ public final class ConsoleSinkAppender extends UnsynchronizedAppenderBase<ILoggi
 
     private Layout<ILoggingEvent> layout;
 
-    /** Set by logback from the {@code <layout>} element of logback.xml. */
+    /** The layout each event is formatted with ({@link ConsoleLogging}). */
     public void setLayout(Layout<ILoggingEvent> layout) {
         this.layout = layout;
     }

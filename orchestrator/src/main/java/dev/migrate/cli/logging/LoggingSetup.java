@@ -4,20 +4,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import dev.migrate.core.MigrateException;
-import java.net.URL;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Configures logback for one run of the command line: console at INFO (DEBUG with {@code
- * --verbose}) and, with {@code --log-file}, a detailed log file at DEBUG. Reloads {@code
- * logback.xml} each time, so in-process runs (tests) do not inherit each other's settings.
+ * --verbose}) and, with {@code --log-file}, a detailed log file at DEBUG. Sets the whole
+ * configuration again each time ({@link ConsoleLogging}), so in-process runs (tests) do not
+ * inherit each other's settings.
  * java.util.logging (the PostgreSQL driver's) is bridged in, so its lines obey the same levels
  * and the same redaction, and reach the console only with {@code --verbose}.
  */
@@ -61,24 +59,8 @@ public final class LoggingSetup {
             return;
         }
         bridgeJavaUtilLogging();
-        URL config = LoggingSetup.class.getResource("/logback.xml");
         context.reset();
-        context.putProperty("MIGRATE_CONSOLE_LEVEL", verbose ? "DEBUG" : "INFO");
-        context.putProperty("MIGRATE_LEVEL", verbose || logFile != null ? "DEBUG" : "INFO");
-        context.putProperty("MIGRATE_OTHERS_LEVEL", verbose ? "INFO" : "WARN");
-        // The driver's lines: none at all on a plain run (cheapest), warnings for the log file.
-        context.putProperty("MIGRATE_DRIVER_LEVEL", verbose ? "INFO" : logFile != null ? "WARN" : "OFF");
-        context.putProperty("MIGRATE_DRIVER_ON_CONSOLE", Boolean.toString(verbose));
-        context.putProperty(TRACES_PROPERTY, Boolean.toString(verbose));
-        if (config != null) {
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            try {
-                configurator.doConfigure(config);
-            } catch (JoranException e) {
-                throw MigrateException.runtime("cannot read the logging configuration logback.xml", e);
-            }
-        }
+        ConsoleLogging.apply(context, verbose, logFile != null);
         if (logFile != null) {
             addFileAppender(context, logFile);
         }
@@ -87,7 +69,7 @@ public final class LoggingSetup {
     /**
      * Sends java.util.logging (pgjdbc's logging) to SLF4J instead of JUL's own console handler,
      * which would print unredacted two-line records on stderr. Once per JVM; the levels come
-     * from logback.xml through its {@code LevelChangePropagator}.
+     * from {@link ConsoleLogging} through its {@code LevelChangePropagator}.
      */
     private static synchronized void bridgeJavaUtilLogging() {
         if (!SLF4JBridgeHandler.isInstalled()) {
