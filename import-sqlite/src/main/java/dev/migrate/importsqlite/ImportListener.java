@@ -20,10 +20,4 @@ public interface ImportListener {
 
     /** A table is loaded. */
     default void tableFinished(TableStats stats) {}
-
-    /**
-     * Every staged row is loaded and its file verified; indexes, the commit and the file's checks
-     * follow before the swap.
-     */
-    default void allRowsLoaded() {}
 }

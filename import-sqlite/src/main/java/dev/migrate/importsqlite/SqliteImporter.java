@@ -198,7 +198,6 @@ public final class SqliteImporter {
             // (or one a loader stopped reading early) is verified here, before anything else
             // can fail on the data and long before the swap.
             staging.verifyRemaining();
-            listener.allRowsLoaded();
             if (ddl != null) {
                 listener.phase("creating indexes");
                 try (Statement st = c.createStatement()) {

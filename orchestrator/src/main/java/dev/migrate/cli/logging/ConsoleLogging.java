@@ -22,16 +22,28 @@ import java.util.function.Supplier;
  * through java.util.logging: the {@link LevelChangePropagator} copies these levels there, so a
  * disabled driver line costs one level check and is never formatted.
  *
- * <p>Logback finds this class through {@code META-INF/services} before it looks for a {@code
- * logback.xml}. Why in code: reading an XML configuration (Joran, an XML parser, reflection on
+ * <p>Logback finds this class through {@code META-INF/services} and asks it before it looks for
+ * a {@code logback.xml} (see {@link #configure}). Why in code: reading an XML configuration (Joran, an XML parser, reflection on
  * every element) took 150-220 ms of every start of the command, on a machine where the whole
  * JVM start is ~0.4 s; building the same objects directly takes a few milliseconds.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
-    /** What logback calls first in a JVM: the plain run's settings, until the options are known. */
+    /**
+     * What logback calls first in a JVM: the plain run's settings, until the options are known.
+     * A configuration the JVM names ({@code -Dlogback.configurationFile}) or that the class path
+     * holds ({@code logback-test.xml}, {@code logback.xml}: tests, an application embedding the
+     * steps) is left to logback's own configurator, as before; {@link LoggingSetup} replaces it
+     * with this one when the command line runs.
+     */
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        ClassLoader loader = ConsoleLogging.class.getClassLoader();
+        if (System.getProperty("logback.configurationFile") != null
+                || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
         apply(context, false, false);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

@@ -1,6 +1,5 @@
 package dev.migrate.cli.logging;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -94,8 +93,7 @@ public final class LoggingSetup {
         if (!file.isStarted()) {
             throw MigrateException.input("cannot write the log file " + logFile);
         }
+        // Our DEBUG lines reach it: ConsoleLogging set dev.migrate to DEBUG for a run with a log file.
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file);
-        // The file wants our DEBUG lines even when the console shows INFO only.
-        context.getLogger("dev.migrate").setLevel(Level.DEBUG);
     }
 }

@@ -44,14 +44,6 @@ public final class ImportSqliteStep {
 
     /** Runs the import; failures are thrown as the module's one-line MigrateException. */
     public static Outcome run(Request request, Progress progress) {
-        return run(request, progress, () -> {});
-    }
-
-    /**
-     * As {@link #run(Request, Progress)}, calling {@code allRowsLoaded} on the importing thread
-     * once every row is in the target and only keys, indexes and checks remain.
-     */
-    public static Outcome run(Request request, Progress progress, Runnable allRowsLoaded) {
         long t0 = System.nanoTime();
         ImportResult result = new SqliteImporter(options(request)).run(new ImportListener() {
             @Override
@@ -72,11 +64,6 @@ public final class ImportSqliteStep {
             @Override
             public void tableFinished(dev.migrate.importsqlite.TableStats stats) {
                 progress.finishTable();
-            }
-
-            @Override
-            public void allRowsLoaded() {
-                allRowsLoaded.run();
             }
         });
         progress.finishTable();
