@@ -23,8 +23,9 @@ public interface ImportListener {
     default void tableFinished(TableImportStats stats) {}
 
     /**
-     * Every staged row of a full import is loaded and its file verified; keys, indexes, foreign
-     * keys, sequences and statistics follow, mostly the server's work, before the commit.
+     * Every staged row of a full import (not a tenant import) is loaded and its file verified;
+     * keys, indexes and foreign keys (unless data only), sequences and statistics follow, the
+     * server's work, before the commit.
      */
     default void allRowsLoaded() {}
 }

@@ -77,7 +77,7 @@ final class PairScanner {
      * Takes over what reading the table's source ahead counted besides its rows (a SQLite side's
      * values not in their stored form), as if the source had been read here.
      */
-    void sourceReadAhead(TablePlan plan, SourceReadAhead.Read read) {
+    void adoptSourceReadAhead(TablePlan plan, SourceReadAhead.Read read) {
         if (source instanceof SqliteSide s && read.badForms() != null) {
             s.adoptBadForms(plan.sourceTable(), read.badForms());
         }

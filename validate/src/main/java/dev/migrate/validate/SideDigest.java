@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * What one side's rows of a table come to for the comparison: their checksum and count ({@link
  * RowHasher}), and per column the values that could not be read, with the first one's message
- * and key. Fed one row at a time, on one thread.
+ * and key. Fed one row at a time, on one thread at a time (a {@link SourceReadAhead} hands its
+ * digests over through a future).
  */
 final class SideDigest implements Consumer<Object[]> {
 

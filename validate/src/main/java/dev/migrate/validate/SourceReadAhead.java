@@ -30,21 +30,30 @@ import org.slf4j.LoggerFactory;
  * else, and any table whose read here failed or was not reached, is read by the comparison as
  * before, which then also reports what went wrong in its usual words. Not for tenant runs (the
  * rows of a multi-user source depend on the target) nor for a staging side.
+ *
+ * <p>Like validate's other readers of a SQLite side ({@link SqliteChecksInBackground}), it reads
+ * on a connection of its own: validate compares a source nobody writes to while it runs.
  */
 public final class SourceReadAhead implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceReadAhead.class);
 
-    /** One table's source, read. */
+    /**
+     * One table's source, read.
+     *
+     * @param digest its rows' checksum, count and values that could not be read
+     * @param badForms per compared column, the values not in their stored form (a SQLite source
+     *     in UTF-8), else null
+     */
     record Read(SideDigest digest, long[] badForms) {}
 
     private final ValidateOptions options;
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Read>> reads = new LinkedHashMap<>();
     private final CompletableFuture<Void> planned = new CompletableFuture<>();
-    /** The tables whose source the comparison took from here (tests). */
-    final Set<String> handedOver = ConcurrentHashMap.newKeySet();
-
+    private final Set<String> handedOver = ConcurrentHashMap.newKeySet();
+    private boolean started;
+    private boolean closed;
     private Thread thread;
     private volatile boolean cancelled;
 
@@ -66,42 +75,46 @@ public final class SourceReadAhead implements AutoCloseable {
     }
 
     /**
-     * Starts reading on a daemon thread (once; later calls do nothing). Nothing is read when the
-     * staging manifest cannot be read: the comparison then reads, and says why.
+     * Starts reading on a daemon thread (once, and not after {@link #close}). Never fails: when
+     * the staging manifest cannot be read or the thread cannot start, nothing is read ahead and
+     * the comparison reads everything itself, saying why where it applies.
      */
     public synchronized void start() {
-        if (thread != null) {
+        if (started || closed) {
             return;
         }
-        Manifest manifest;
+        started = true;
         try {
-            manifest = StagingReader.readManifest(options.stagingDir());
-        } catch (RuntimeException e) {
-            LOG.debug("not reading the source ahead: {}", e.toString());
-            manifest = null;
-        }
-        Manifest m = manifest;
-        if (m != null) {
-            for (TableSchema t : m.schema().tables()) {
+            Manifest manifest = StagingReader.readManifest(options.stagingDir());
+            for (TableSchema t : manifest.schema().tables()) {
                 reads.put(t.name(), new CompletableFuture<>());
             }
+            Thread t = new Thread(() -> readAll(manifest), "validate-source-read-ahead");
+            t.setDaemon(true);
+            t.start();
+            thread = t;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.debug("not reading the source ahead", e);
+            giveUp();
         }
-        thread = new Thread(() -> readAll(m), "validate-source-read-ahead");
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    /** Every table left to the comparison. */
+    private void giveUp() {
+        planned.complete(null);
+        reads.values().forEach(f -> f.complete(null));
     }
 
     private void readAll(Manifest manifest) {
-        if (manifest == null) {
-            planned.complete(null);
-            return;
-        }
         try (Side side = Validator.open(options.source())) {
             // Planned against the source itself: without a tenant every row is compared and the
             // compared columns are the manifest's that a side has, so this is the comparison's
             // plan whenever the target has the columns the import gave it.
             Planner planner = new Planner(manifest, side, side, null, new ArrayList<>());
             for (TableSchema t : manifest.schema().tables()) {
+                if (cancelled) {
+                    break;
+                }
                 TablePlan plan = planner.plan(t, new ArrayList<>());
                 if (plan != null) {
                     plans.put(t.name(), plan);
@@ -124,22 +137,22 @@ public final class SourceReadAhead implements AutoCloseable {
                 long[] badForms = side instanceof SqliteSide s ? s.badForms(plan.sourceTable()) : null;
                 e.getValue().complete(cancelled ? null : new Read(digest, badForms));
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             // The comparison reads what is missing here itself and reports any failure then.
-            LOG.debug("reading the source ahead stopped: {}", e.toString());
+            LOG.debug("reading the source ahead stopped", e);
         } finally {
-            planned.complete(null);
-            reads.values().forEach(f -> f.complete(null));
+            giveUp();
         }
     }
 
     /**
-     * The source side of {@code plan} as read here, when it was read exactly as the plan reads it
-     * (waiting for it if still being read); else null. A future of null means: read it yourself.
+     * The source side of {@code plan} as it is being read here, when it is read exactly as the
+     * plan reads it (waiting only for the planning); else null. The future's value is null when
+     * the read did not finish: then read it yourself.
      */
     CompletableFuture<Read> readFor(TablePlan plan, Endpoint planSource) {
         synchronized (this) {
-            if (thread == null || !planSource.equals(options.source())) {
+            if (!started || !planSource.equals(options.source())) {
                 return null;
             }
         }
@@ -151,7 +164,7 @@ public final class SourceReadAhead implements AutoCloseable {
         return reads.get(plan.table()).thenApply(read -> {
             if (read != null) {
                 handedOver.add(plan.table());
-                LOG.debug("table {}: source read during the import", plan.table());
+                LOG.debug("table {}: source read ahead", plan.table());
             }
             return read;
         });
@@ -164,15 +177,25 @@ public final class SourceReadAhead implements AutoCloseable {
                 && a.compared().equals(b.compared())
                 && Arrays.equals(a.key(), b.key())
                 && a.sourceSelection().equals(Selection.ALL)
-                && b.sourceSelection().equals(Selection.ALL);
+                && b.sourceSelection().equals(Selection.ALL)
+                && !b.targetSelection().byOtherSideKeys();
     }
 
-    /** Stops reading (between rows) and waits until the source's connection is closed. */
+    /** The tables whose source a comparison took from here. */
+    Set<String> handedOver() {
+        return Set.copyOf(handedOver);
+    }
+
+    /**
+     * Stops reading (between rows, or between tables while planning) and waits until the source's
+     * connection is closed; a later {@link #start} does nothing.
+     */
     @Override
     public void close() {
         cancelled = true;
         Thread t;
         synchronized (this) {
+            closed = true;
             t = thread;
         }
         if (t == null) {

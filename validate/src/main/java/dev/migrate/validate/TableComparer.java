@@ -21,20 +21,16 @@ final class TableComparer {
         this.maxKeys = maxKeys;
     }
 
-    /** Compares the table, reading both sides. */
-    TableResult compare(TablePlan plan) {
-        return compare(plan, null);
-    }
-
     /**
-     * Compares the table; with {@code sourceAhead} (its source side as {@link SourceReadAhead}
-     * reads it) only the target is read here, and the source too only when the read ahead did not
-     * deliver it.
+     * Compares the table, reading both sides; with {@code sourceAhead} (its source side as {@link
+     * SourceReadAhead} reads it, or null) only the target, and the source too only when the read
+     * ahead did not deliver it.
      */
     TableResult compare(TablePlan plan, CompletableFuture<SourceReadAhead.Read> sourceAhead) {
         SideDigest target = new SideDigest(plan);
         SideDigest source;
-        if (sourceAhead == null) {
+        if (sourceAhead == null || (sourceAhead.isDone() && sourceAhead.join() == null)) {
+            // Nothing (more) read ahead: both sides at once, as always.
             source = new SideDigest(plan);
             scanner.scan(plan, source, target);
         } else {
@@ -43,7 +39,7 @@ final class TableComparer {
             SourceReadAhead.Read read = sourceAhead.join();
             if (read != null) {
                 source = read.digest();
-                scanner.sourceReadAhead(plan, read);
+                scanner.adoptSourceReadAhead(plan, read);
             } else {
                 source = new SideDigest(plan);
                 scanner.scanSource(plan, source);

@@ -63,7 +63,7 @@ class SourceReadAheadTest {
         assertThat(read.warnings()).isEqualTo(plain.warnings());
         assertThat(read.notes()).isEqualTo(plain.notes());
         assertThat(read.overallStatus()).isEqualTo(plain.overallStatus());
-        assertThat(ahead.handedOver).containsExactlyInAnyOrderElementsOf(handedOver);
+        assertThat(ahead.handedOver()).containsExactlyInAnyOrderElementsOf(handedOver);
         return read;
     }
 
@@ -176,8 +176,51 @@ class SourceReadAheadTest {
         try (SourceReadAhead ahead = SourceReadAhead.of(options(source, target))) {
             ValidationReport r = new Validator(options(source, target), ahead).run();
             assertThat(r.passed()).isTrue();
-            assertThat(ahead.handedOver).isEmpty();
+            assertThat(ahead.handedOver()).isEmpty();
         }
+    }
+
+    @Test
+    void startedTwiceReadsOnceAndStartedAfterCloseReadsNothing() {
+        Endpoint source = new Endpoint.Sqlite(sqlite);
+        Endpoint target = Fixtures.postgres(db, db.name());
+        try (SourceReadAhead ahead = SourceReadAhead.of(options(source, target))) {
+            ahead.start();
+            ahead.start();
+            assertThat(new Validator(options(source, target), ahead).run().passed())
+                    .isTrue();
+            assertThat(ahead.handedOver()).containsExactlyInAnyOrder("categories", "items");
+        }
+        SourceReadAhead closed = SourceReadAhead.of(options(source, target));
+        closed.close();
+        closed.start();
+        assertThat(new Validator(options(source, target), closed).run().passed())
+                .isTrue();
+        assertThat(closed.handedOver()).isEmpty();
+    }
+
+    /** Nothing to plan from: the read ahead gives up quietly, the comparison says what is wrong. */
+    @Test
+    void aStagingDirectoryWithoutAManifestIsLeftToTheComparison() {
+        Endpoint source = new Endpoint.Sqlite(sqlite);
+        Endpoint target = Fixtures.postgres(db, db.name());
+        ValidateOptions noManifest = ValidateOptions.of(source, target, work.resolve("nothing-here"))
+                .withReportPath(work.resolve("report.json"));
+        String plain = failure(() -> new Validator(noManifest).run());
+        try (SourceReadAhead ahead = SourceReadAhead.of(noManifest)) {
+            ahead.start();
+            assertThat(failure(() -> new Validator(noManifest, ahead).run())).isEqualTo(plain);
+            assertThat(ahead.handedOver()).isEmpty();
+        }
+    }
+
+    private static String failure(Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected a failure");
     }
 
     @Test

@@ -177,6 +177,7 @@ public final class MigrateCommand extends BaseCommand {
         Endpoint target = skipImport && !skipExport
                 ? new Endpoint.Staging(dir)
                 : ValidateStep.endpoint(direction.target(), schema);
+        ValidateStep.Request validate = new ValidateStep.Request(source, target, dir, tenant, null, null);
         SourceReadAhead sourceReadAhead = null;
         ValidateStep.Outcome validation;
         try {
@@ -195,14 +196,10 @@ public final class MigrateCommand extends BaseCommand {
                 }
                 if (!skipImport) {
                     // Into PostgreSQL, validate reads the SQLite source while the server builds keys,
-                    // indexes and foreign keys, which leaves this process and a core idle (bench:
-                    // validate 2.6 -> 1.8 s on pgbench, 3.2 -> 2.3 s on the multi-user schema, the
-                    // import unchanged). Not into SQLite: the import's own index builds and checks
-                    // use both cores there, and the tenant import took 40 % longer.
-                    sourceReadAhead = direction.target().isPostgres()
-                            ? SourceReadAhead.of(ValidateStep.options(
-                                    new ValidateStep.Request(source, target, dir, tenant, null, null)))
-                            : null;
+                    // indexes and foreign keys, which leaves this process and a core idle. Not into
+                    // SQLite: the import's own index builds and checks keep both cores busy there
+                    // (docs/performance.md, seventh session).
+                    sourceReadAhead = direction.target().isPostgres() ? ValidateStep.sourceReadAhead(validate) : null;
                     Runnable allRowsLoaded = sourceReadAhead == null ? () -> {} : sourceReadAhead::start;
                     Imported imported =
                             importInto(direction.target(), dir, schema, tenant, config, progress, allRowsLoaded);
@@ -210,9 +207,7 @@ public final class MigrateCommand extends BaseCommand {
                     targetIntegrityChecked = imported.integrityChecked();
                 }
             }
-            validation = ValidateStep.run(
-                    new ValidateStep.Request(source, target, dir, tenant, null, null, targetIntegrityChecked),
-                    sourceReadAhead);
+            validation = ValidateStep.run(validate.withTargetIntegrityChecked(targetIntegrityChecked), sourceReadAhead);
         } finally {
             if (sourceReadAhead != null) {
                 sourceReadAhead.close();
@@ -257,9 +252,7 @@ public final class MigrateCommand extends BaseCommand {
                     null);
         }
         ImportSqliteStep.Outcome outcome = ImportSqliteStep.run(
-                new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir),
-                progress,
-                allRowsLoaded);
+                new ImportSqliteStep.Request(dir, target.sqlite().path(), null, backup, backupDir), progress);
         return new Imported(outcome.report(), outcome.integrityChecked());
     }
 }

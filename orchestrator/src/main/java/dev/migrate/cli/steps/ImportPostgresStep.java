@@ -64,8 +64,9 @@ public final class ImportPostgresStep {
     }
 
     /**
-     * As {@link #run(Request, Progress)}, calling {@code allRowsLoaded} on the importing thread
-     * once every row is in the target and only keys, indexes and checks remain.
+     * As {@link #run(Request, Progress)}, calling {@code allRowsLoaded} once a full import has
+     * loaded every row (not a tenant import): on the importing thread, inside its transaction, so
+     * it must return at once and not throw.
      */
     public static Outcome run(Request request, Progress progress, Runnable allRowsLoaded) {
         long t0 = System.nanoTime();

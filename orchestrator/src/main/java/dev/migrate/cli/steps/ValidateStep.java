@@ -52,6 +52,11 @@ public final class ValidateStep {
                 Path rulesFile) {
             this(source, target, stagingDir, tenant, reportFile, rulesFile, null);
         }
+
+        /** This request, knowing the SQLite target as the import left it ({@code null}: nothing known). */
+        public Request withTargetIntegrityChecked(CheckedSqliteFile checked) {
+            return new Request(source, target, stagingDir, tenant, reportFile, rulesFile, checked);
+        }
     }
 
     /** The report as the module returned it, and the run's statistics. */
@@ -83,6 +88,14 @@ public final class ValidateStep {
             o = o.withTargetIntegrityChecked(r.targetIntegrityChecked());
         }
         return o;
+    }
+
+    /**
+     * A read ahead of the request's source ({@link SourceReadAhead}), not started; null when it
+     * does not apply (a tenant run, a staging side).
+     */
+    public static SourceReadAhead sourceReadAhead(Request request) {
+        return SourceReadAhead.of(options(request));
     }
 
     /** Runs the validation; differences are in the report, only failures to run are thrown. */
