@@ -2,18 +2,11 @@ package dev.migrate.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.testing.PostgresDatabase;
 import dev.migrate.validate.ValidationReport.MismatchedKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A validation that takes the source from a {@link SourceReadAhead} reports exactly what one that
@@ -21,32 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that cannot be read, stored forms of a SQLite source) and warnings; a table whose source the
  * comparison reads differently, or that the read ahead did not finish, is read by the comparison.
  */
-class SourceReadAheadTest {
-
-    @RegisterExtension
-    static final PostgresDatabase db = new PostgresDatabase();
-
-    @TempDir
-    static Path dir;
-
-    static Path sqlite;
-    static Path staging;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void build() throws Exception {
-        Map<String, List<Object[]>> rows = SampleData.loadPostgres(db, db.name());
-        sqlite = dir.resolve("copy.db");
-        SampleData.writeSqlite(sqlite, rows);
-        staging = dir.resolve("migration_data");
-        SampleData.writeStaging(staging, rows);
-    }
-
-    private ValidateOptions options(Endpoint source, Endpoint target) {
-        return ValidateOptions.of(source, target, staging).withReportPath(work.resolve("report.json"));
-    }
+class SourceReadAheadTest extends SampleSides {
 
     /** The report with the source read ahead, after checking it equals the plain one. */
     private ValidationReport sameWithReadAhead(Endpoint source, Endpoint target, List<String> handedOver) {
@@ -65,30 +33,6 @@ class SourceReadAheadTest {
         assertThat(read.overallStatus()).isEqualTo(plain.overallStatus());
         assertThat(ahead.handedOver()).containsExactlyInAnyOrderElementsOf(handedOver);
         return read;
-    }
-
-    private Path sqliteCopy(String... statements) throws Exception {
-        Path copy = work.resolve("copy.db");
-        Files.copy(sqlite, copy);
-        try (Connection c = Fixtures.sqlite(copy);
-                Statement s = c.createStatement()) {
-            s.execute("pragma foreign_keys = off");
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-        return copy;
-    }
-
-    private String pgCopy(String... statements) throws Exception {
-        String copy = db.copyDatabase(db.name(), "ahead");
-        try (Connection c = db.connect(copy);
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-        return copy;
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.sql.CheckedSqliteFile;
-import dev.migrate.testing.PostgresDatabase;
 import dev.migrate.validate.ValidationReport.RuleResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,62 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Integrity checks (orphans, formats, sequences) and domain rules. */
-class ValidatorChecksTest {
-
-    @RegisterExtension
-    static final PostgresDatabase db = new PostgresDatabase();
-
-    @TempDir
-    static Path dir;
-
-    static Path sqlite;
-    static Path staging;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void build() throws Exception {
-        Map<String, List<Object[]>> rows = SampleData.loadPostgres(db, db.name());
-        sqlite = dir.resolve("copy.db");
-        SampleData.writeSqlite(sqlite, rows);
-        staging = dir.resolve("migration_data");
-        SampleData.writeStaging(staging, rows);
-    }
-
-    private ValidateOptions options(Endpoint source, Endpoint target) {
-        return ValidateOptions.of(source, target, staging).withReportPath(work.resolve("report.json"));
-    }
-
-    private Path sqliteCopy(String... statements) throws Exception {
-        Path copy = work.resolve("copy.db");
-        Files.copy(sqlite, copy);
-        try (Connection c = Fixtures.sqlite(copy);
-                Statement s = c.createStatement()) {
-            s.execute("pragma foreign_keys = off");
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-        return copy;
-    }
-
-    private String pgCopy(String... statements) throws Exception {
-        String copy = db.copyDatabase(db.name(), "checks");
-        try (Connection c = db.connect(copy);
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-        return copy;
-    }
+class ValidatorChecksTest extends SampleSides {
 
     @Test
     void sqliteOrphanIsAnError() throws Exception {

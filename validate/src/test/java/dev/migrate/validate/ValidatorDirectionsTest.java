@@ -4,72 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrate.core.staging.StagingJson;
-import dev.migrate.testing.PostgresDatabase;
 import dev.migrate.validate.ValidationReport.MismatchedKey;
 import dev.migrate.validate.ValidationReport.TableResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** PASS on identical data and FAIL naming table and key on a changed, deleted or added row, both directions. */
-class ValidatorDirectionsTest {
-
-    @RegisterExtension
-    static final PostgresDatabase db = new PostgresDatabase();
-
-    @TempDir
-    static Path dir;
-
-    static Path sqlite;
-    static Path staging;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void build() throws Exception {
-        Map<String, List<Object[]>> rows = SampleData.loadPostgres(db, db.name());
-        sqlite = dir.resolve("copy.db");
-        SampleData.writeSqlite(sqlite, rows);
-        staging = dir.resolve("migration_data");
-        SampleData.writeStaging(staging, rows);
-    }
+class ValidatorDirectionsTest extends SampleSides {
 
     private ValidationReport validate(Endpoint source, Endpoint target) {
-        return new Validator(ValidateOptions.of(source, target, staging).withReportPath(work.resolve("report.json")))
-                .run();
+        return new Validator(options(source, target)).run();
     }
 
     private static Endpoint pg(String database) {
         return Fixtures.postgres(db, database);
-    }
-
-    private Path sqliteCopy(String mutation) throws Exception {
-        Path copy = work.resolve("mutated.db");
-        Files.copy(sqlite, copy);
-        try (Connection c = Fixtures.sqlite(copy);
-                Statement s = c.createStatement()) {
-            s.execute("pragma foreign_keys = off");
-            s.execute(mutation);
-        }
-        return copy;
-    }
-
-    private String pgCopy(String mutation) throws Exception {
-        String copy = db.copyDatabase(db.name(), "mutated");
-        try (Connection c = db.connect(copy);
-                Statement s = c.createStatement()) {
-            s.execute(mutation);
-        }
-        return copy;
     }
 
     private static TableResult table(ValidationReport r, String name) {
@@ -174,7 +126,6 @@ class ValidatorDirectionsTest {
         assertThat(items.firstMismatchingKeys())
                 .containsExactly(new MismatchedKey(Map.of("id", "3"), MismatchedKey.MISSING, List.of()));
 
-        Files.delete(work.resolve("mutated.db"));
         ValidationReport added = validate(
                 pg(db.name()), new Endpoint.Sqlite(sqliteCopy("insert into items (id, name) values (99, 'extra')")));
         assertThat(table(added, "items").firstMismatchingKeys())
