@@ -27,6 +27,7 @@ class SqliteToPostgresTest {
         String target = db.createDatabase("chinook_target");
 
         CliRun run = CliRun.run(
+                "--verbose",
                 "--from",
                 source.toString(),
                 "--to",
@@ -36,6 +37,16 @@ class SqliteToPostgresTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("export-sqlite", "import-postgres", "validation: PASS");
+        List<String> tables = SqliteFiles.rows(
+                        source, "select name from sqlite_schema where type = 'table' and name not like 'sqlite%'")
+                .stream()
+                .map(r -> r.get(0))
+                .toList();
+        // Validate read every source table while the server built keys and indexes (SourceReadAhead).
+        assertThat(tables).hasSize(11);
+        for (String table : tables) {
+            assertThat(run.err()).as(table).contains("debug: table " + table + ": source read ahead");
+        }
         for (String table : List.of("Album", "Artist", "Customer", "Employee", "Invoice", "InvoiceLine", "Track")) {
             long expected = SqliteFiles.count(source, table);
             try (Connection c = db.connect(target);
