@@ -25,6 +25,7 @@ final class SnapshotConnection implements AutoCloseable {
     private final Connection connection;
     private final String fileName;
     private final Duration busyTimeout;
+    private Boolean utf8;
 
     private SnapshotConnection(Connection connection, String fileName, Duration busyTimeout) {
         this.connection = connection;
@@ -66,6 +67,22 @@ final class SnapshotConnection implements AutoCloseable {
 
     Connection connection() {
         return connection;
+    }
+
+    /**
+     * Whether the database stores text as UTF-8 ({@code PRAGMA encoding}), so that a TEXT value's
+     * stored bytes are its UTF-8 ({@link dev.migrate.core.canonical.SqliteDriverCells}); asked once.
+     */
+    boolean utf8() {
+        if (utf8 == null) {
+            try (Statement s = connection.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("PRAGMA encoding")) {
+                utf8 = rs.next() && "UTF-8".equals(rs.getString(1));
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, Location.file(fileName), "cannot read the encoding", busyTimeout);
+            }
+        }
+        return utf8;
     }
 
     Duration busyTimeout() {

@@ -183,7 +183,7 @@ public final class SqliteExporter {
         }
 
         TableExport newExport(SourceTable table) {
-            return new TableExport(snapshot.connection(), options.busyTimeout(), table);
+            return new TableExport(snapshot.connection(), options.busyTimeout(), table, snapshot.utf8());
         }
 
         /** The manifest's schema and notes of a table whose profile pass is complete. */

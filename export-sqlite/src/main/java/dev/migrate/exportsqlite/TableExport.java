@@ -3,6 +3,7 @@ package dev.migrate.exportsqlite;
 import dev.migrate.core.Location;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.canonical.SqliteCell;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.Identity;
@@ -44,6 +45,7 @@ final class TableExport {
     private final Duration busyTimeout;
     private final SourceTable table;
     private final SourceColumn rowidAlias;
+    private final boolean utf8;
     private final String select;
     /** Index in the SELECT list of the first table column (1 when the rowid is selected first). */
     private final int firstColumn;
@@ -54,7 +56,12 @@ final class TableExport {
     /** The 1-based number of the row being read, for keyless rows in messages. */
     private long currentRow;
 
-    TableExport(Connection connection, Duration busyTimeout, SourceTable table) {
+    /**
+     * @param utf8 whether the database stores text as UTF-8: its cells are then read through
+     *     {@link SqliteDriverCells} (a TEXT value as its bytes), else through {@link SqliteCell#read}
+     */
+    TableExport(Connection connection, Duration busyTimeout, SourceTable table, boolean utf8) {
+        this.utf8 = utf8;
         this.connection = connection;
         this.busyTimeout = busyTimeout;
         this.table = table;
@@ -326,10 +333,11 @@ final class TableExport {
         long rows = 0;
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(select)) {
+            SqliteDriverCells driverCells = utf8 ? new SqliteDriverCells(s, cells.length) : null;
             while (rs.next()) {
                 rows++;
                 currentRow = rows;
-                readRow(rs, cells);
+                readRow(rs, cells, driverCells);
                 if (!visitor.visit(rows)) {
                     return -1;
                 }
@@ -360,9 +368,13 @@ final class TableExport {
         return cells;
     }
 
-    private void readRow(ResultSet rs, SqliteCell[] cells) throws SQLException {
+    private static void readRow(ResultSet rs, SqliteCell[] cells, SqliteDriverCells driverCells) throws SQLException {
         for (int i = 0; i < cells.length; i++) {
-            cells[i].read(rs, i + 1);
+            if (driverCells != null) {
+                driverCells.read(cells[i], rs, i + 1);
+            } else {
+                cells[i].read(rs, i + 1);
+            }
         }
     }
 

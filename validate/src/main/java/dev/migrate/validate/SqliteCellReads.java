@@ -2,8 +2,8 @@ package dev.migrate.validate;
 
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.SqliteCell;
-import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.canonical.SqliteValues.CellConverter;
 import dev.migrate.core.schema.ColumnSchema;
@@ -22,20 +22,12 @@ import org.sqlite.core.SafeStmtPtr.SafePtrIntFunction;
 
 /**
  * The validator's SQLite column readers: the same value as {@link SqliteValues#reader} (the same
- * {@link SqliteCell}, {@link SqliteValues#convert} and codec), with the cell filled more cheaply.
+ * {@link SqliteCell}, {@link SqliteValues#convert} and codec), with the cell filled more cheaply
+ * ({@link SqliteDriverCells}: the storage class asked of SQLite, a TEXT value fetched as its
+ * bytes), and a uuid or jsonb TEXT taken from its bytes without a cell at all.
  *
- * <p>{@link SqliteCell#read} takes the driver's {@code getObject}, which for TEXT fetches the
- * value through {@code column_text_utf8}: a direct ByteBuffer made by a JNI call back into Java
- * per cell, then copied. Here the storage class is asked of SQLite ({@code sqlite3_column_type},
- * the call {@code getObject} makes too) and a TEXT value is fetched as its bytes ({@code
- * sqlite3_column_blob}, a plain byte array) and decoded as the driver decodes it ({@code new
- * String(bytes, UTF_8)}); a decoded U+FFFD sends the bytes through {@link SqliteCell#set}, which
- * decodes them strictly exactly as {@code read} does. On the pgbench accounts table (1M rows,
- * three integers and an 84-character text) this took reading the text column from ~0.52 to ~0.31
- * us per cell.
- *
- * <p>The bytes of a TEXT value are UTF-8 only in a UTF-8 database ({@code sqlite3_column_blob}
- * returns a text in its stored encoding); {@link SqliteSide} uses these readers only there.
+ * <p>The bytes of a TEXT value are UTF-8 only in a UTF-8 database; {@link SqliteSide} uses these
+ * readers only there.
  */
 final class SqliteCellReads {
 
@@ -135,7 +127,7 @@ final class SqliteCellReads {
 
         /** The value through a {@link SqliteCell}, its stored form counted. */
         final Object fromCell(int storageClass, ResultSet rs, int index) throws SQLException {
-            fill(cell, storageClass, rs, index);
+            SqliteDriverCells.fill(cell, storageClass, rs, index);
             return fromFilledCell();
         }
 
@@ -204,7 +196,7 @@ final class SqliteCellReads {
             if (raw != null && UuidText.isCanonical(raw, 0, raw.length)) {
                 return new String(raw, StandardCharsets.ISO_8859_1);
             }
-            fillText(cell(), raw);
+            SqliteDriverCells.fillText(cell(), raw);
             return fromFilledCell();
         }
     }
@@ -234,36 +226,6 @@ final class SqliteCellReads {
     private static Utf8Json jsonb(ResultSet rs, int index) throws SQLException {
         byte[] raw = rs.getBytes(index);
         return raw == null ? null : Utf8Json.ifValid(raw);
-    }
-
-    /** What {@link SqliteCell#read} stores for a value of the given storage class, read by its own getter. */
-    static void fill(SqliteCell cell, int storageClass, ResultSet rs, int index) throws SQLException {
-        switch (storageClass) {
-            case Codes.SQLITE_INTEGER -> cell.set(StorageClass.INTEGER, rs.getLong(index));
-            case Codes.SQLITE_FLOAT -> cell.set(StorageClass.REAL, rs.getDouble(index));
-            case Codes.SQLITE_TEXT -> fillText(cell, rs.getBytes(index));
-            case Codes.SQLITE_BLOB -> {
-                byte[] bytes = rs.getBytes(index); // what getObject returns for a BLOB
-                cell.set(bytes == null ? StorageClass.NULL : StorageClass.BLOB, bytes);
-            }
-            case Codes.SQLITE_NULL -> cell.set(StorageClass.NULL, null);
-            default -> throw new SQLException("unexpected SQLite storage class " + storageClass);
-        }
-    }
-
-    /** What {@link SqliteCell#read} stores for a TEXT value whose stored bytes are {@code raw}. */
-    private static void fillText(SqliteCell cell, byte[] raw) {
-        if (raw == null) {
-            // As getObject's null (never seen: an empty text is an empty array).
-            cell.set(StorageClass.NULL, null);
-            return;
-        }
-        String text = new String(raw, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            cell.set(StorageClass.TEXT, raw); // strict decoding decides, as in SqliteCell#read
-        } else {
-            cell.set(StorageClass.TEXT, text);
-        }
     }
 
     /** As SqliteValues reads: SQLite enforces neither a decimal's precision nor a text's length. */
