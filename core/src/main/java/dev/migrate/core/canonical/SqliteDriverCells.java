@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.sqlite.core.Codes;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.SafeStmtPtr.SafePtrIntFunction;
@@ -26,22 +28,22 @@ import org.sqlite.core.SafeStmtPtr.SafePtrIntFunction;
 public final class SqliteDriverCells {
 
     private final CoreStatement core;
-    private final SafePtrIntFunction<SQLException>[] typeOf;
+    private final List<SafePtrIntFunction<SQLException>> typeOf;
 
     /** For the rows of {@code statement}, a sqlite-jdbc statement, of {@code columns} columns. */
-    @SuppressWarnings("unchecked")
     public SqliteDriverCells(Statement statement, int columns) throws SQLException {
         this.core = statement.unwrap(CoreStatement.class);
-        this.typeOf = new SafePtrIntFunction[columns];
+        List<SafePtrIntFunction<SQLException>> calls = new ArrayList<>(columns);
         for (int i = 0; i < columns; i++) {
             int col = i; // 0-based, as the driver's own getObject asks for it
-            typeOf[i] = (db, ptr) -> db.column_type(ptr, col);
+            calls.add((db, ptr) -> db.column_type(ptr, col));
         }
+        this.typeOf = List.copyOf(calls);
     }
 
     /** The storage class ({@link Codes}) of column {@code index} (1-based) of the current row. */
     public int storageClass(int index) throws SQLException {
-        return core.pointer.safeRunInt(typeOf[index - 1]);
+        return core.pointer.safeRunInt(typeOf.get(index - 1));
     }
 
     /** Fills {@code cell} with column {@code index} (1-based) of the current row of {@code rs}. */
