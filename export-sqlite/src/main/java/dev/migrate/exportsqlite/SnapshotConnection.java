@@ -1,6 +1,7 @@
 package dev.migrate.exportsqlite;
 
 import dev.migrate.core.Location;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,13 +72,12 @@ final class SnapshotConnection implements AutoCloseable {
 
     /**
      * Whether the database stores text as UTF-8 ({@code PRAGMA encoding}), so that a TEXT value's
-     * stored bytes are its UTF-8 ({@link dev.migrate.core.canonical.SqliteDriverCells}); asked once.
+     * stored bytes are its UTF-8 ({@link SqliteDriverCells}); asked once.
      */
     boolean utf8() {
         if (utf8 == null) {
-            try (Statement s = connection.createStatement();
-                    java.sql.ResultSet rs = s.executeQuery("PRAGMA encoding")) {
-                utf8 = rs.next() && "UTF-8".equals(rs.getString(1));
+            try {
+                utf8 = SqliteDriverCells.storesUtf8(connection);
             } catch (SQLException e) {
                 throw SqliteErrors.translate(e, Location.file(fileName), "cannot read the encoding", busyTimeout);
             }

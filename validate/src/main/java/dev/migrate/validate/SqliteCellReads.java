@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import org.sqlite.core.Codes;
-import org.sqlite.core.CoreStatement;
-import org.sqlite.core.SafeStmtPtr.SafePtrIntFunction;
 
 /**
  * The validator's SQLite column readers: the same value as {@link SqliteValues#reader} (the same
@@ -37,33 +35,33 @@ final class SqliteCellReads {
      * A reader of {@code column} for rows of the driver's statement {@code core}, as {@link
      * SqliteSide#reader} reads it, except that a jsonb text comes as its bytes ({@link Utf8Json}).
      */
-    static ColumnReader reader(ColumnSchema column, CoreStatement core) {
-        return reader(column, core, null, 0);
+    static ColumnReader reader(ColumnSchema column, SqliteDriverCells cells) {
+        return reader(column, cells, null, 0);
     }
 
     /**
-     * As {@link #reader(ColumnSchema, CoreStatement)}, also counting in {@code badForms[position]}
+     * As {@link #reader(ColumnSchema, SqliteDriverCells)}, also counting in {@code badForms[position]}
      * the values not in their storage form ({@link StoredForm}; not for a column export-sqlite
      * converted from epoch numbers, as {@link SqliteChecks#condition}); no counting when {@code
      * badForms} is null.
      */
-    static ColumnReader reader(ColumnSchema column, CoreStatement core, long[] badForms, int position) {
+    static ColumnReader reader(ColumnSchema column, SqliteDriverCells cells, long[] badForms, int position) {
         StagingType type = column.type();
         SqliteConversion conversion = SqliteConversion.of(column);
         StoredForm form = badForms != null && !conversion.isEpoch() ? StoredForm.of(type) : null;
         CellConverter converter = SqliteValues.converter(type, conversion);
         if (type.kind() == StagingKind.JSONB) {
             // Left uncompacted, as SqliteSide#reader leaves it (ComparableEncoder parses it).
-            return new JsonbCells(new Column(core, converter, null, form, badForms, position));
+            return new JsonbCells(new Column(cells, converter, null, form, badForms, position));
         }
-        Column c = new Column(core, converter, Codecs.forType(withoutSizeLimits(type)), form, badForms, position);
+        Column c = new Column(cells, converter, Codecs.forType(withoutSizeLimits(type)), form, badForms, position);
         return type.kind() == StagingKind.UUID ? new UuidCells(c) : new Cells(c);
     }
 
     /**
      * What a column's reader works with.
      *
-     * @param core the driver's statement the rows come from
+     * @param cells the cells of the driver's statement the rows come from
      * @param converter the column's conversion ({@link SqliteValues#converter})
      * @param codec the value's canonical form; null to hand the converted value on as it is
      * @param form the stored form to count values against; null when not counting
@@ -71,7 +69,7 @@ final class SqliteCellReads {
      * @param position the column's place among the compared columns
      */
     private record Column(
-            CoreStatement core,
+            SqliteDriverCells cells,
             CellConverter converter,
             ValueCodec codec,
             StoredForm form,
@@ -84,7 +82,7 @@ final class SqliteCellReads {
      * method small: as one method for every column it was among the JIT's costliest compilations.
      */
     private static class Cells implements ColumnReader {
-        private final CoreStatement core;
+        private final SqliteDriverCells cells;
         private final CellConverter converter;
         private final ValueCodec codec;
         final StoredForm form;
@@ -97,11 +95,8 @@ final class SqliteCellReads {
             return cell;
         }
 
-        private int typeIndex;
-        private SafePtrIntFunction<SQLException> typeOf;
-
         Cells(Column c) {
-            this.core = c.core();
+            this.cells = c.cells();
             this.converter = c.converter();
             this.codec = c.codec();
             this.form = c.form();
@@ -116,13 +111,7 @@ final class SqliteCellReads {
 
         /** The storage class of the current row's value ({@code sqlite3_column_type}). */
         final int storageClass(int index) throws SQLException {
-            if (typeOf == null || typeIndex != index) {
-                typeIndex = index;
-                // 0-based, as the driver's own getObject asks for it.
-                int col = index - 1;
-                typeOf = (db, ptr) -> db.column_type(ptr, col);
-            }
-            return core.pointer.safeRunInt(typeOf);
+            return cells.storageClass(index);
         }
 
         /** The value through a {@link SqliteCell}, its stored form counted. */

@@ -3,6 +3,7 @@ package dev.migrate.validate;
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.SqliteCell;
 import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.sql.SqliteDialect;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sqlite.core.CoreStatement;
 
 /** A SQLite file opened read-only, in one read transaction, values through {@link SqliteValues}. */
 final class SqliteSide extends JdbcSide {
@@ -106,10 +106,10 @@ final class SqliteSide extends JdbcSide {
             PreparedStatement ps = connection().prepareStatement(sql.toString());
             Readers readers = (column, position) -> reader(column);
             if (utf8()) {
-                CoreStatement core = ps.unwrap(CoreStatement.class);
+                SqliteDriverCells cells = new SqliteDriverCells(ps, cols.size());
                 // Only the first read of a table counts (DiffFinder and rules may read it again).
                 long[] counts = badForms.putIfAbsent(table, new long[cols.size()]) == null ? badForms.get(table) : null;
-                readers = (column, position) -> SqliteCellReads.reader(column, core, counts, position);
+                readers = (column, position) -> SqliteCellReads.reader(column, cells, counts, position);
             }
             return resultSetRows(ps, ps.executeQuery(), compared, readers, endpoint(), table);
         } catch (SQLException e) {
@@ -149,9 +149,11 @@ final class SqliteSide extends JdbcSide {
      */
     private boolean utf8() {
         if (utf8 == null) {
-            String[] encoding = new String[1];
-            query("pragma encoding", null, rs -> encoding[0] = rs.getString(1));
-            utf8 = "UTF-8".equals(encoding[0]);
+            try {
+                utf8 = SqliteDriverCells.storesUtf8(connection());
+            } catch (SQLException e) {
+                throw Databases.failure(endpoint(), null, "query failed", e);
+            }
         }
         return utf8;
     }

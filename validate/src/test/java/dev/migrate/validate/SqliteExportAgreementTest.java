@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.core.canonical.ColumnReader;
 import dev.migrate.core.canonical.SqliteConversion;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import dev.migrate.core.canonical.SqliteValues;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.schema.TableSchema;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sqlite.core.CoreStatement;
 
 /**
  * The validator and export-sqlite read SQLite the same way. Every SQLite file of {@code
@@ -163,7 +163,7 @@ class SqliteExportAgreementTest {
             for (int i = 0; i < readers.length; i++) {
                 ColumnSchema col = columns.get(i);
                 readers[i] = SqliteValues.INSTANCE.reader(col.type(), SqliteConversion.of(col));
-                fast[i] = SqliteCellReads.reader(col, s.unwrap(CoreStatement.class));
+                fast[i] = SqliteCellReads.reader(col, new SqliteDriverCells(s, readers.length));
             }
             long row = 0;
             while (rs.next()) {

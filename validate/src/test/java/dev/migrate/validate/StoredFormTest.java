@@ -3,6 +3,7 @@ package dev.migrate.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.core.canonical.ColumnReader;
+import dev.migrate.core.canonical.SqliteDriverCells;
 import dev.migrate.core.schema.ColumnSchema;
 import dev.migrate.core.types.StagingKind;
 import dev.migrate.core.types.StagingType;
@@ -23,7 +24,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.core.CoreStatement;
 
 /**
  * {@link StoredForm} (Java, on the cells the comparison reads) against {@link
@@ -402,7 +402,7 @@ class StoredFormTest {
         try (PreparedStatement ps = db.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             long[] bad = new long[1];
-            ColumnReader reader = SqliteCellReads.reader(column, ps.unwrap(CoreStatement.class), bad, 0);
+            ColumnReader reader = SqliteCellReads.reader(column, new SqliteDriverCells(ps, 4), bad, 0);
             // The value too, against the plain reader, except jsonb (handed over as its bytes).
             ColumnReader plain = kind == StagingKind.JSONB ? null : SqliteSide.reader(column);
             while (rs.next()) {

@@ -2,6 +2,7 @@ package dev.migrate.core.canonical;
 
 import dev.migrate.core.canonical.SqliteCell.StorageClass;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,8 +23,8 @@ import org.sqlite.core.SafeStmtPtr.SafePtrIntFunction;
  * 84-character text) reading the text column took ~0.52 µs a cell that way, ~0.31 µs this way.
  *
  * <p>The bytes of a TEXT value are UTF-8 only in a UTF-8 database ({@code sqlite3_column_blob}
- * returns a text in its stored encoding): use this only where {@code PRAGMA encoding} says
- * UTF-8, {@link SqliteCell#read} elsewhere.
+ * returns a text in its stored encoding): use this only where {@link #storesUtf8} says so,
+ * {@link SqliteCell#read} elsewhere.
  */
 public final class SqliteDriverCells {
 
@@ -39,6 +40,17 @@ public final class SqliteDriverCells {
             calls.add((db, ptr) -> db.column_type(ptr, col));
         }
         this.typeOf = List.copyOf(calls);
+    }
+
+    /**
+     * Whether the database of {@code connection} stores text as UTF-8 ({@code PRAGMA encoding}):
+     * only there are a TEXT value's stored bytes its UTF-8, and these cells usable.
+     */
+    public static boolean storesUtf8(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA encoding")) {
+            return rs.next() && "UTF-8".equals(rs.getString(1));
+        }
     }
 
     /** The storage class ({@link Codes}) of column {@code index} (1-based) of the current row. */
